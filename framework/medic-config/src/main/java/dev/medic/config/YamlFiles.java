@@ -1,0 +1,84 @@
+package dev.medic.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Loads YAML safely: only the node tree is built, never an object from a tag, with limits on
+ * aliases, nesting and size so that a hostile file cannot exhaust memory.
+ */
+public final class YamlFiles {
+
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private YamlFiles() {
+    }
+
+    /**
+     * Reads a file. A file that cannot be read or parsed is reported, and an empty mapping is
+     * returned in its place.
+     *
+     * @param file        the file
+     * @param displayName how to name the file in problems (as the user gave it)
+     */
+    public static ConfigNode load(Path file, String displayName, ConfigProblems problems) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(displayName, "cannot read the file: " + e);
+            return empty(displayName, problems);
+        }
+        return parse(text, displayName, problems);
+    }
+
+    /** Parses YAML text; parse errors are reported with their line and column. */
+    public static ConfigNode parse(String text, String displayName, ConfigProblems problems) {
+        if (text.length() > MAX_BYTES) {
+            problems.add(displayName, "the file is larger than " + MAX_BYTES + " bytes");
+            return empty(displayName, problems);
+        }
+        try (Reader reader = new StringReader(text)) {
+            Node node = yaml().compose(reader);
+            return node == null ? empty(displayName, problems) : new ConfigNode(node, displayName, "", problems);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int column = mark == null ? 0 : mark.getColumn() + 1;
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? e.getContext() + ": " : "";
+            problems.add(new ConfigProblem(displayName, line, column, "", "not valid YAML: " + context + problem));
+        } catch (YAMLException | IOException e) {
+            problems.add(displayName, "not valid YAML: " + e.getMessage());
+        }
+        return empty(displayName, problems);
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(50);
+        options.setCodePointLimit(MAX_BYTES);
+        options.setAllowRecursiveKeys(false);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private static ConfigNode empty(String displayName, ConfigProblems problems) {
+        return new ConfigNode(new MappingNode(Tag.MAP, java.util.List.of(), null), displayName, "", problems);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.medic.engine;
+
+import java.util.Optional;
+
+/**
+ * What the history says about one check: its last record, its last failure and its last repair.
+ *
+ * @param last        the most recent record
+ * @param lastFailure the most recent record whose first execution failed, if any
+ * @param lastRepair  the most recent repair attempt, if any
+ */
+public record CheckStatus(CheckRecord last, Optional<CheckRecord> lastFailure, Optional<RepairRecord> lastRepair) {
+}

@@ -1,0 +1,138 @@
+package dev.medic.engine.internal.loading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pf4j.DependencyResolver;
+import org.pf4j.PluginDependency;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+import dev.medic.config.ConfigProblems;
+
+/**
+ * Loads every package archive in a directory, each in its own class loader. An archive that
+ * fails to load is reported with the reason and never stops the others.
+ */
+public final class PackageLoader {
+
+    private static final System.Logger LOG = System.getLogger(PackageLoader.class.getName());
+
+    private final Path packagesDir;
+    private final Path expandedDir;
+    private final String medicVersion;
+
+    /**
+     * @param packagesDir  where the package archives are
+     * @param expandedDir  where zip packages are expanded
+     * @param medicVersion the running Medic version, checked against each package's requirement
+     */
+    public PackageLoader(Path packagesDir, Path expandedDir, String medicVersion) {
+        this.packagesDir = packagesDir;
+        this.expandedDir = expandedDir;
+        this.medicVersion = medicVersion;
+    }
+
+    /** Loads the packages; the caller closes the result to release their class loaders. */
+    public LoadedPackages load() {
+        List<LoadFailure> failures = new ArrayList<>();
+        if (!Files.isDirectory(packagesDir)) {
+            return new LoadedPackages(List.of(), failures, null);
+        }
+        MedicPluginManager manager = new MedicPluginManager(packagesDir, expandedDir, medicVersion);
+        Map<String, Path> archives = new HashMap<>();
+        for (Path archive : manager.archives()) {
+            try {
+                PluginWrapper wrapper = manager.load(archive);
+                archives.put(wrapper.getPluginId(), archive);
+            } catch (RuntimeException | LinkageError e) {
+                failures.add(new LoadFailure(archive.getFileName().toString(), archive, describe(archive, e)));
+            }
+        }
+        try {
+            manager.resolve();
+        } catch (DependencyResolver.CyclicDependencyException e) {
+            manager.getPlugins().forEach(wrapper -> failures.add(new LoadFailure(wrapper.getPluginId(),
+                archives.get(wrapper.getPluginId()), "packages depend on each other in a cycle; break the cycle")));
+            return new LoadedPackages(List.of(), failures, manager);
+        }
+
+        List<LoadedPackage> loaded = new ArrayList<>();
+        archives.forEach((id, archive) -> {
+            PluginWrapper wrapper = manager.getPlugin(id);
+            if (wrapper == null) {
+                failures.add(new LoadFailure(id, archive, "a package it depends on is missing or has the wrong version"));
+            } else if (wrapper.getPluginState() != PluginState.RESOLVED) {
+                failures.add(new LoadFailure(id, archive, notResolved(wrapper)));
+            } else {
+                try {
+                    loaded.add(toPackage(wrapper, archive));
+                } catch (IOException | RuntimeException e) {
+                    failures.add(new LoadFailure(id, archive, e.getMessage()));
+                }
+            }
+        });
+        loaded.sort(java.util.Comparator.comparing(LoadedPackage::id));
+        failures.sort(java.util.Comparator.comparing(LoadFailure::packageId));
+        return new LoadedPackages(loaded, failures, manager);
+    }
+
+    private String notResolved(PluginWrapper wrapper) {
+        PluginDescriptor descriptor = wrapper.getDescriptor();
+        if (!descriptor.getRequires().isBlank() && wrapper.getPluginState() == PluginState.DISABLED) {
+            return "requires Medic " + descriptor.getRequires() + ", but this is Medic " + medicVersion;
+        }
+        Throwable failure = wrapper.getFailedException();
+        return "not loaded (" + wrapper.getPluginState() + ")" + (failure == null ? "" : ": " + failure.getMessage());
+    }
+
+    private LoadedPackage toPackage(PluginWrapper wrapper, Path archive) throws IOException {
+        PluginDescriptor descriptor = wrapper.getDescriptor();
+        Path pluginPath = wrapper.getPluginPath();
+        List<Path> roots = Files.isDirectory(pluginPath) ? List.of(pluginPath.resolve("classes")) : List.of(pluginPath);
+        ClassLoader classLoader = wrapper.getPluginClassLoader();
+        return new LoadedPackage(descriptor.getPluginId(), descriptor.getVersion(),
+            descriptor.getPluginDescription() == null ? "" : descriptor.getPluginDescription(),
+            descriptor.getRequires() == null ? "" : descriptor.getRequires(),
+            descriptor.getDependencies().stream().map(PluginDependency::getPluginId).toList(),
+            archive, classLoader, roots, readDescriptor(classLoader, archive));
+    }
+
+    private static PackageDescriptor readDescriptor(ClassLoader classLoader, Path archive) throws IOException {
+        // findResource looks only in the package itself, never in the runner's class path.
+        URL url = ((URLClassLoader) classLoader).findResource(PackageDescriptor.FILE);
+        if (url == null) {
+            return PackageDescriptor.none();
+        }
+        String text;
+        try (InputStream in = url.openStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ConfigProblems problems = new ConfigProblems();
+        PackageDescriptor descriptor = PackageDescriptor.parse(text,
+            archive.getFileName() + "!/" + PackageDescriptor.FILE, problems);
+        problems.throwIfAny();
+        return descriptor;
+    }
+
+    private static String describe(Path archive, Throwable e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot load " + archive, e);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("Cannot find the manifest path") || message.contains("Cannot find '")
+                || message.contains("cannot be empty") || message.contains("Field 'id'")) {
+            return archive.getFileName() + " is not a Medic package: it has no Plugin-Id and Plugin-Version"
+                + " in META-INF/MANIFEST.MF or plugin.properties (" + message + ")";
+        }
+        return archive.getFileName() + " cannot be loaded: " + message;
+    }
+}

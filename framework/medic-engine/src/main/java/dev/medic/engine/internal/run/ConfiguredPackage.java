@@ -1,0 +1,105 @@
+package dev.medic.engine.internal.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.medic.api.CheckId;
+import dev.medic.api.Settings;
+import dev.medic.api.internal.PackageRuntime;
+import dev.medic.engine.config.CheckConfig;
+import dev.medic.engine.config.CheckOptions;
+import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.PackageConfig;
+import dev.medic.engine.internal.loading.LoadedPackage;
+
+/**
+ * A loaded package together with the user's configuration for it: the effective options and
+ * settings of each of its checks.
+ *
+ * <p>The most specific level wins, and at the same level the user's configuration beats the
+ * package's own defaults: the user's entry for the check, the package's entry for the check, the
+ * user's entry for the package, the package's defaults, the user's global defaults, Medic's
+ * built-in defaults.
+ */
+public final class ConfiguredPackage implements PackageRuntime {
+
+    private final LoadedPackage loaded;
+    private final PackageConfig config;
+    private final CheckOptions global;
+    private final Path stateDirectory;
+
+    public ConfiguredPackage(LoadedPackage loaded, MedicConfig medicConfig) {
+        this.loaded = loaded;
+        this.config = medicConfig.packageConfig(loaded.id());
+        this.global = medicConfig.defaults();
+        this.stateDirectory = medicConfig.stateDir().resolve("package-data").resolve(loaded.id());
+    }
+
+    /** The package. */
+    public LoadedPackage loaded() {
+        return loaded;
+    }
+
+    /** The directory the package's repairs may keep files in. */
+    public Path stateDirectory() {
+        return stateDirectory;
+    }
+
+    /** The effective options of a check. */
+    public CheckOptions options(CheckId check) {
+        return options(check.name(), check.methodName());
+    }
+
+    private CheckOptions options(String name, String methodName) {
+        return config.check(name, methodName).map(CheckConfig::options).orElse(CheckOptions.inherit())
+            .orElse(loaded.descriptor().checkOptions(name, methodName))
+            .orElse(config.options())
+            .orElse(loaded.descriptor().defaults())
+            .orElse(global)
+            .orElse(CheckOptions.BUILT_IN);
+    }
+
+    /** The effective settings of a check: package defaults, then the user's package and check settings. */
+    public Settings settings(CheckId check) {
+        return settingsFor(check.name(), check.methodName());
+    }
+
+    private Settings settingsFor(String name, String methodName) {
+        Map<String, Object> checkSettings = config.check(name, methodName).map(CheckConfig::settings).orElse(Map.of());
+        return loaded.descriptor().defaultSettings()
+            .overriddenBy(Settings.of(config.settings()))
+            .overriddenBy(Settings.of(checkSettings));
+    }
+
+    @Override
+    public Settings settings(Optional<String> checkName) {
+        return checkName.map(name -> settingsFor(name, name))
+            .orElseGet(() -> loaded.descriptor().defaultSettings().overriddenBy(Settings.of(config.settings())));
+    }
+
+    @Override
+    public Optional<Duration> timeout(Optional<String> checkName) {
+        CheckOptions options = checkName.map(name -> options(name, name)).orElseGet(this::packageOptions);
+        return Optional.of(options.checkTimeout());
+    }
+
+    /** The longest check timeout in effect for the package, to bound a whole request. */
+    public Duration longestTimeout() {
+        Duration longest = packageOptions().checkTimeout();
+        for (String name : config.checks().keySet()) {
+            Duration timeout = options(name, name).checkTimeout();
+            longest = timeout.compareTo(longest) > 0 ? timeout : longest;
+        }
+        for (String name : loaded.descriptor().checks().keySet()) {
+            Duration timeout = options(name, name).checkTimeout();
+            longest = timeout.compareTo(longest) > 0 ? timeout : longest;
+        }
+        return longest;
+    }
+
+    private CheckOptions packageOptions() {
+        return config.options().orElse(loaded.descriptor().defaults()).orElse(global).orElse(CheckOptions.BUILT_IN);
+    }
+}

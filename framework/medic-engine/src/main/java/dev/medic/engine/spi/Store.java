@@ -1,0 +1,35 @@
+package dev.medic.engine.spi;
+
+import java.util.List;
+
+import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckStatus;
+import dev.medic.engine.HistoryQuery;
+import dev.medic.engine.RepairRecord;
+import dev.medic.engine.RunRecord;
+import dev.medic.engine.Selection;
+
+/**
+ * Keeps the history of runs on this host and answers questions about it.
+ *
+ * <p>A store receives every event as a {@link RunListener} and must persist each one before the
+ * call returns, so that a runner killed mid-run leaves a readable history of what happened so far.
+ */
+public interface Store extends RunListener, AutoCloseable {
+
+    /** The last record of every selected check, with its last failure and last repair. */
+    List<CheckStatus> status(Selection selection);
+
+    /** Check records, newest first. */
+    List<CheckRecord> checks(HistoryQuery query);
+
+    /** Repair records, newest first. */
+    List<RepairRecord> repairs(HistoryQuery query);
+
+    /** Run records, newest first. */
+    List<RunRecord> runs(HistoryQuery query);
+
+    /** Releases the store's resources. */
+    @Override
+    void close();
+}
