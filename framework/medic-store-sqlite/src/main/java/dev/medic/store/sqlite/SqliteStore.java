@@ -1,0 +1,128 @@
+package dev.medic.store.sqlite;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckStatus;
+import dev.medic.engine.HistoryQuery;
+import dev.medic.engine.Measurement;
+import dev.medic.engine.RepairRecord;
+import dev.medic.engine.RunMode;
+import dev.medic.engine.RunProblem;
+import dev.medic.engine.RunRecord;
+import dev.medic.engine.Selection;
+import dev.medic.engine.spi.Store;
+import dev.medic.store.sqlite.internal.Database;
+import dev.medic.store.sqlite.internal.EventWriter;
+import dev.medic.store.sqlite.internal.HistoryReader;
+
+/**
+ * Keeps Medic's history in one SQLite file on this host; the default store.
+ *
+ * <p>Every event is written in its own transaction and committed before the listener method
+ * returns, so a runner killed mid-run leaves a readable file holding everything recorded so far.
+ * The file uses write-ahead logging with {@code synchronous=NORMAL}: a killed process loses
+ * nothing it committed, and a power failure may lose the last events but does not damage the file.
+ * Other processes, such as a second runner or {@code medic history}, may open the same file; a
+ * writer waits up to five seconds for another's write to end.
+ *
+ * <p>Instants and durations are kept to the millisecond. Records come newest first by their start
+ * time, and records that started in the same millisecond in the order they arrived, latest first.
+ *
+ * <p>A run whose {@code runFinished} never arrived (its runner was killed, or it is still going) is
+ * still returned by {@link #runs(HistoryQuery)}: with a zero duration, an empty host and
+ * environment (which only {@code runFinished} carries), and the counts of the check records it did
+ * write.
+ *
+ * <p>A run's checks, repairs, measurements and problems must follow its {@code runStarted}, as the
+ * engine guarantees; an event for a run this file has never seen is refused with a
+ * {@link StoreException}. Every failure is a {@link StoreException} naming the file.
+ *
+ * <p>All methods are synchronized, so one instance may be shared between threads.
+ */
+public final class SqliteStore implements Store {
+
+    private final Database database;
+    private final EventWriter writer;
+    private final HistoryReader reader;
+
+    private SqliteStore(Database database) {
+        this.database = database;
+        this.writer = new EventWriter(database);
+        this.reader = new HistoryReader(database);
+    }
+
+    /**
+     * Opens the history file, creating it and its parent directories when missing and bringing an
+     * older schema up to date.
+     *
+     * @throws StoreException when the directory cannot be created, the file is not a Medic history
+     *                        database, was written by a newer Medic, or cannot be opened
+     */
+    public static SqliteStore open(Path file) {
+        return new SqliteStore(Database.open(file));
+    }
+
+    /** The history file, as an absolute path. */
+    public Path file() {
+        return database.file();
+    }
+
+    @Override
+    public synchronized void runStarted(String runId, RunMode mode, Instant startedAt) {
+        writer.runStarted(runId, mode, startedAt);
+    }
+
+    @Override
+    public synchronized void repairFinished(RepairRecord repair) {
+        writer.repairFinished(repair);
+    }
+
+    @Override
+    public synchronized void checkFinished(CheckRecord check) {
+        writer.checkFinished(check);
+    }
+
+    @Override
+    public synchronized void measured(Measurement measurement) {
+        writer.measured(measurement);
+    }
+
+    @Override
+    public synchronized void problem(RunProblem problem) {
+        writer.problem(problem);
+    }
+
+    @Override
+    public synchronized void runFinished(RunRecord run) {
+        writer.runFinished(run);
+    }
+
+    @Override
+    public synchronized List<CheckStatus> status(Selection selection) {
+        return reader.status(selection);
+    }
+
+    @Override
+    public synchronized List<CheckRecord> checks(HistoryQuery query) {
+        return reader.checks(query);
+    }
+
+    @Override
+    public synchronized List<RepairRecord> repairs(HistoryQuery query) {
+        return reader.repairs(query);
+    }
+
+    @Override
+    public synchronized List<RunRecord> runs(HistoryQuery query) {
+        return reader.runs(query);
+    }
+
+    /** Closes the file; closing twice does nothing. */
+    @Override
+    public synchronized void close() {
+        database.close();
+    }
+}
