@@ -1,6 +1,7 @@
 package dev.medic.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,20 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ConfigNode {
 
     private final Node node;
+    private final Node key;
     private final String file;
     private final String path;
     private final ConfigProblems problems;
+    private ConfigMap mapping;
 
     ConfigNode(Node node, String file, String path, ConfigProblems problems) {
+        this(node, null, file, path, problems);
+    }
+
+    /** A value set under a key; {@code key} is the key's node, or null for a list item or the root. */
+    private ConfigNode(Node node, Node key, String file, String path, ConfigProblems problems) {
         this.node = node;
+        this.key = key;
         this.file = file;
         this.path = path;
         this.problems = problems;
@@ -45,13 +54,17 @@ public final class ConfigNode {
 
     /** The 1-based line this value starts on. */
     public int line() {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return line(node);
+    }
+
+    /** The 1-based line of the key this value was set under; the value's own line when it has none. */
+    public int keyLine() {
+        return line(key == null ? node : key);
     }
 
     /** Records a problem located at this value. */
     public void report(String message) {
-        int column = node.getStartMark() == null ? 0 : node.getStartMark().getColumn() + 1;
-        problems.add(new ConfigProblem(file, line(), column, path, message));
+        reportAt(node, message);
     }
 
     /** The collector this node reports to. */
@@ -90,29 +103,41 @@ public final class ConfigNode {
 
     /** This value as a mapping with any keys. Reports and returns an empty mapping if it is not one. */
     public ConfigMap asMap() {
+        if (mapping == null) {
+            mapping = readMapping();
+        }
+        return mapping;
+    }
+
+    /** Reads this value as a mapping; done once per node, so that each problem is reported once. */
+    private ConfigMap readMapping() {
         Map<String, ConfigNode> entries = new LinkedHashMap<>();
         if (isNull()) {
             return new ConfigMap(this, entries);
         }
-        if (!(node instanceof MappingNode mapping)) {
+        if (!(node instanceof MappingNode yamlMapping)) {
             report("expected a mapping of keys to values, found " + describe());
             return new ConfigMap(this, entries);
         }
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode) || keyNode.getTag().equals(Tag.MERGE)) {
+        if (!yamlMapping.getTag().equals(Tag.MAP)) {
+            reportCustomTag();
+            return new ConfigMap(this, entries);
+        }
+        for (NodeTuple tuple : yamlMapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode) || keyNode.getTag().equals(Tag.MERGE)
+                    || !isStandardTag(keyNode.getTag())) {
                 new ConfigNode(tuple.getKeyNode(), file, path, problems)
-                    .report("keys must be plain text (merge keys '<<' and complex keys are not supported)");
+                    .report("keys must be plain text (merge keys '<<', tagged keys and complex keys are not supported)");
                 continue;
             }
             String key = keyNode.getValue();
-            ConfigNode value = new ConfigNode(tuple.getValueNode(), file, child(key), problems);
+            ConfigNode value = new ConfigNode(tuple.getValueNode(), keyNode, file, child(key), problems);
             ConfigNode earlier = entries.putIfAbsent(key, value);
             if (earlier != null) {
-                new ConfigNode(keyNode, file, child(key), problems)
-                    .report("key '" + key + "' appears twice; it was first set on line " + earlier.line());
+                value.reportKey("key '" + key + "' appears twice; it was first set on line " + earlier.keyLine());
             }
         }
-        return new ConfigMap(this, entries);
+        return new ConfigMap(this, Collections.unmodifiableMap(entries));
     }
 
     /** This value as a list; a single value is read as a one-element list. */
@@ -122,6 +147,10 @@ public final class ConfigNode {
             return items;
         }
         if (node instanceof SequenceNode sequence) {
+            if (!sequence.getTag().equals(Tag.SEQ)) {
+                reportCustomTag();
+                return items;
+            }
             List<Node> values = sequence.getValue();
             for (int i = 0; i < values.size(); i++) {
                 items.add(new ConfigNode(values.get(i), file, path + "[" + i + "]", problems));
@@ -136,7 +165,7 @@ public final class ConfigNode {
     public Optional<String> asText() {
         if (node instanceof ScalarNode scalar && !isNull()) {
             if (!isStandardTag(scalar.getTag())) {
-                report("custom YAML tags such as '" + scalar.getTag().getValue() + "' are not allowed");
+                reportCustomTag();
                 return Optional.empty();
             }
             return Optional.of(scalar.getValue());
@@ -223,8 +252,22 @@ public final class ConfigNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Records a problem located at the key this value was set under (at the value when there is no key). */
     void reportKey(String message) {
-        report(message);
+        reportAt(key == null ? node : key, message);
+    }
+
+    private void reportCustomTag() {
+        report("custom YAML tags such as '" + node.getTag().getValue() + "' are not allowed");
+    }
+
+    private void reportAt(Node at, String message) {
+        int column = at.getStartMark() == null ? 0 : at.getStartMark().getColumn() + 1;
+        problems.add(new ConfigProblem(file, line(at), column, path, message));
+    }
+
+    private static int line(Node at) {
+        return at.getStartMark() == null ? 0 : at.getStartMark().getLine() + 1;
     }
 
     private static boolean isStandardTag(Tag tag) {

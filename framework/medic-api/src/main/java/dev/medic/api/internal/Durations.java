@@ -38,23 +38,33 @@ public final class Durations {
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(value);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+        try {
+            while (part.find()) {
+                long amount = Long.parseLong(part.group(1));
+                total = total.plus(switch (part.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty();
         }
         return Optional.of(total);
     }
 
-    /** Writes a duration in the shortest of the accepted forms: {@code 1m30s}, {@code 250ms}. */
+    /**
+     * Writes a duration in the shortest of the accepted forms: {@code 1m30s}, {@code 250ms}; in
+     * ISO-8601 when it is negative or finer than milliseconds, which the short forms cannot write.
+     */
     public static String format(Duration duration) {
         if (duration.isZero()) {
             return "0s";
+        }
+        if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
+            return duration.toString();
         }
         StringBuilder text = new StringBuilder();
         long days = duration.toDays();

@@ -99,9 +99,9 @@ public final class MedicConfigReader {
         Map<String, CheckConfig> checks = new LinkedHashMap<>();
         map.map("checks").entries().forEach((name, value) -> {
             ConfigMap check = value.asMap(CHECK_KEYS);
-            checks.put(name, new CheckConfig(options(check), settings(check), value.line()));
+            checks.put(name, new CheckConfig(options(check), settings(check), value.keyLine()));
         });
-        return new PackageConfig(options(map), settings(map), checks, node.line());
+        return new PackageConfig(options(map), settings(map), checks, node.keyLine());
     }
 
     /** Reads the option keys of a mapping; other keys are the caller's business. */
@@ -112,7 +112,7 @@ public final class MedicConfigReader {
 
     private static Optional<Duration> duration(ConfigMap map, String key) {
         return map.parsed(key, text -> Durations.parse(text).filter(value -> !value.isZero() && !value.isNegative()),
-            "a positive " + Durations.ALLOWED);
+            Durations.ALLOWED + ", greater than zero");
     }
 
     @SuppressWarnings("unchecked")

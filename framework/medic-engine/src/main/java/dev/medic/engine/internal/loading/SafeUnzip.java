@@ -2,6 +2,7 @@ package dev.medic.engine.internal.loading;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +42,11 @@ public final class SafeUnzip {
      * behind.
      */
     public static void expand(Path archive, Path directory) throws IOException {
+        expand(archive, directory, MAX_EXPANDED_BYTES);
+    }
+
+    /** As {@link #expand(Path, Path)}, with a different bound on the expanded size. */
+    static void expand(Path archive, Path directory, long maxExpandedBytes) throws IOException {
         Path staging = Files.createTempDirectory(directory.getParent(), "." + directory.getFileName() + "-");
         try {
             long written = 0;
@@ -54,12 +60,8 @@ public final class SafeUnzip {
                         continue;
                     }
                     Files.createDirectories(target.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        written += Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    if (written > MAX_EXPANDED_BYTES) {
-                        throw new IOException(archive.getFileName() + " expands to more than "
-                            + MAX_EXPANDED_BYTES / (1024 * 1024) + " MiB");
+                    try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+                        written = copy(in, out, written, maxExpandedBytes, archive);
                     }
                 }
             }
@@ -69,6 +71,26 @@ public final class SafeUnzip {
                 deleteTree(staging);
             }
         }
+    }
+
+    /**
+     * Copies one entry and returns the archive's running total, failing as soon as the total
+     * passes the bound, so that a single huge entry is never written out in full.
+     */
+    private static long copy(InputStream in, OutputStream out, long written, long maxExpandedBytes, Path archive)
+            throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = written;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            total += read;
+            if (total > maxExpandedBytes) {
+                long mebibyte = 1024 * 1024;
+                throw new IOException(archive.getFileName() + " expands to more than " + (maxExpandedBytes % mebibyte == 0
+                    ? maxExpandedBytes / mebibyte + " MiB" : maxExpandedBytes + " bytes"));
+            }
+            out.write(buffer, 0, read);
+        }
+        return total;
     }
 
     private static Path target(Path root, String entryName, Path archive) throws IOException {
