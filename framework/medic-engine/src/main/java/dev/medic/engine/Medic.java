@@ -82,6 +82,14 @@ public final class Medic implements AutoCloseable {
         return coordinator.run(mode, selection);
     }
 
+    /** The ids of the installed packages, loaded or not, without discovering their checks. */
+    public List<String> installedPackages() {
+        List<String> ids = new ArrayList<>();
+        packages.packages().forEach(loaded -> ids.add(loaded.id()));
+        packages.failures().forEach(failure -> ids.add(failure.packageId()));
+        return ids;
+    }
+
     /** The installed packages with their checks, without running anything. */
     public List<PackageInfo> inventory() {
         return inspector.inventory();

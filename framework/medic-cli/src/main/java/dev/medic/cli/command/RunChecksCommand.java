@@ -1,0 +1,67 @@
+package dev.medic.cli.command;
+
+import java.util.List;
+
+import dev.medic.cli.internal.Session;
+import dev.medic.cli.output.ConsoleReporter;
+import dev.medic.cli.output.Views;
+import dev.medic.config.ConfigProblem;
+import dev.medic.engine.Medic;
+import dev.medic.engine.RunMode;
+import dev.medic.engine.RunReport;
+import dev.medic.engine.Selection;
+import dev.medic.store.sqlite.SqliteStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs checks in a mode and records the outcomes: the common part of {@code run} and {@code check}. */
+abstract class RunChecksCommand extends BaseCommand {
+
+    @Mixin
+    SelectionOptions selectionOptions;
+
+    @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
+    OutputFormat output = OutputFormat.TEXT;
+
+    abstract RunMode mode();
+
+    @Override
+    int execute(Session session) {
+        Selection selection = selectionOptions.selection();
+        try (SqliteStore store = session.openStore()) {
+            Medic.Builder builder = Medic.builder(session.config()).store(store);
+            if (output == OutputFormat.TEXT) {
+                builder.listener(new ConsoleReporter(out(), err(), style()));
+            }
+            try (Medic medic = builder.build()) {
+                List<ConfigProblem> problems = medic.configProblems();
+                if (!problems.isEmpty()) {
+                    return usageError(problems);
+                }
+                List<ConfigProblem> selectionProblems = selectionProblems(medic, selection);
+                if (!selectionProblems.isEmpty()) {
+                    return usageError(selectionProblems);
+                }
+                RunReport report = medic.run(mode(), selection);
+                if (selection.check().isPresent() && report.checks().isEmpty()) {
+                    return usageError(List.of(new ConfigProblem("--check", 0, 0, "", "no check matches '"
+                        + selection.check().get() + "'; 'medic list' shows the checks")));
+                }
+                if (output == OutputFormat.JSON) {
+                    printJson(Views.report(report));
+                }
+                return report.exitCode();
+            }
+        }
+    }
+
+    /** A --package that names no installed package is a typo to report before anything runs. */
+    private static List<ConfigProblem> selectionProblems(Medic medic, Selection selection) {
+        List<String> installed = medic.installedPackages();
+        if (selection.packageId().isEmpty() || installed.stream().anyMatch(selection::includesPackage)) {
+            return List.of();
+        }
+        return List.of(new ConfigProblem("--package", 0, 0, "", "no installed package has the id '"
+            + selection.packageId().get() + "'; installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed))));
+    }
+}

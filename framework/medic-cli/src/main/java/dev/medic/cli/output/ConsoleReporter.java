@@ -1,0 +1,68 @@
+package dev.medic.cli.output;
+
+import java.io.PrintWriter;
+
+import dev.medic.engine.CheckRecord;
+import dev.medic.engine.Outcome;
+import dev.medic.engine.Reason;
+import dev.medic.engine.RepairRecord;
+import dev.medic.engine.RunProblem;
+import dev.medic.engine.RunRecord;
+import dev.medic.engine.spi.RunListener;
+
+/**
+ * Prints a run as it happens: one line per check with its outcome, duration and message, a line
+ * per repair attempt above the check it was for, problems on the error stream, and a summary.
+ */
+public final class ConsoleReporter implements RunListener {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Style style;
+
+    public ConsoleReporter(PrintWriter out, PrintWriter err, Style style) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+    }
+
+    @Override
+    public void repairFinished(RepairRecord repair) {
+        out.println("           " + style.dim("repair " + repair.repair() + " for " + repair.check().name() + ": ")
+            + style.repair(repair.outcome()) + style.dim(" in " + Formats.duration(repair.duration())
+            + (repair.message().isEmpty() ? "" : " - " + repair.message())));
+        out.flush();
+    }
+
+    @Override
+    public void checkFinished(CheckRecord check) {
+        StringBuilder line = new StringBuilder(style.outcome(check.outcome())).append(' ')
+            .append(check.check());
+        if (check.reason() != Reason.NONE) {
+            line.append(" (").append(check.reason()).append(')');
+        }
+        line.append("  ").append(style.dim(Formats.duration(check.duration())));
+        if (!check.message().isEmpty()) {
+            line.append("  ").append(check.message());
+        }
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void problem(RunProblem problem) {
+        err.println(style.warning("warning: ") + problem.subject() + ": " + problem.message());
+        err.flush();
+    }
+
+    @Override
+    public void runFinished(RunRecord run) {
+        String summary = run.checks() + (run.checks() == 1 ? " check: " : " checks: ")
+            + run.healthy() + " healthy, " + run.repaired() + " repaired, "
+            + run.unresolved() + " unresolved, " + run.skipped() + " skipped";
+        out.println((run.unresolved() > 0 ? style.outcome(Outcome.UNRESOLVED).strip() + " " : "")
+            + style.bold(summary) + style.dim("  (" + run.mode().name().toLowerCase(java.util.Locale.ROOT)
+            + " " + run.runId() + " on " + run.host() + ", " + Formats.duration(run.duration()) + ")"));
+        out.flush();
+    }
+}
