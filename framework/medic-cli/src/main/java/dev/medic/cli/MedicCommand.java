@@ -1,6 +1,9 @@
 package dev.medic.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 
 import dev.medic.cli.command.CheckCommand;
@@ -21,8 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "medic", mixinStandardHelpOptions = true, versionProvider = MedicCommand.Version.class,
     description = {"Self-healing checks: run state checks written as JUnit tests, repair what fails, retest,",
         "and record honest outcomes."},
-    subcommands = {RunCommand.class, CheckCommand.class, ListCommand.class, StatusCommand.class,
-        HistoryCommand.class, ValidateCommand.class},
     footer = {"", "Exit codes: 0 healthy or repaired, 1 unresolved, 2 bad usage or configuration, 3 Medic failed.",
         "Documentation: docs/cli.md"})
 public final class MedicCommand implements Callable<Integer> {
@@ -36,9 +37,30 @@ public final class MedicCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** The subcommands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("run", RunCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("list", ListCommand::new);
+        commands.put("status", StatusCommand::new);
+        commands.put("history", HistoryCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        return commands;
+    }
+
     /** Runs a command line and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new MedicCommand())
+        CommandLine commandLine = new CommandLine(new MedicCommand());
+        // Building a command's model is reflection-heavy; a one-shot run needs only its own.
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            commandLine.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
+        commandLine
             .setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)

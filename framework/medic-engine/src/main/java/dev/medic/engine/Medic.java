@@ -69,6 +69,14 @@ public final class Medic implements AutoCloseable {
         return properties.getProperty("version", "0.0.0");
     }
 
+    /**
+     * Loads and initialises what every run needs (JUnit's launcher, PF4J, YAML) ahead of time,
+     * so that a command line can do it on another core while it parses its arguments.
+     */
+    public static void warmUp() {
+        dev.medic.engine.internal.junit.PackageRunner.warmUp();
+    }
+
     /** The configuration this engine runs. */
     public MedicConfig config() {
         return config;

@@ -18,7 +18,7 @@ class DemoServiceChecks {
 
     @Check
     @RepairWith(StartDemoService.class)
-    void answersOnItsPort(@Setting("port") int port) throws InterruptedException {
+    void answersOnItsPort(@Setting("port") int port) {
         int status;
         try {
             status = Http.health(port);
@@ -37,7 +37,7 @@ class DemoServiceChecks {
     }
 
     @Stats
-    void responseTime(@Setting("port") int port, Measurements measurements) throws IOException, InterruptedException {
+    void responseTime(@Setting("port") int port, Measurements measurements) throws IOException {
         long start = System.nanoTime();
         int status = Http.health(port);
         measurements.record("demo.response_ms", (System.nanoTime() - start) / 1_000_000.0);

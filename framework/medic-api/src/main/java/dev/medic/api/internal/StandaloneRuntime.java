@@ -31,9 +31,10 @@ public final class StandaloneRuntime implements PackageRuntime {
     /** The standalone runtime for a test, cached in the root context's store. */
     public static PackageRuntime of(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(StandaloneRuntime.class));
-        PackageRuntime provided = store.computeIfAbsent("provided", key -> ServiceLoader.load(PackageRuntime.class)
-            .findFirst().orElse(null), PackageRuntime.class);
-        return new StandaloneRuntime(Optional.ofNullable(provided), context);
+        @SuppressWarnings("unchecked")
+        Optional<PackageRuntime> provided = store.computeIfAbsent("provided",
+            key -> ServiceLoader.load(PackageRuntime.class).findFirst(), Optional.class);
+        return new StandaloneRuntime(provided, context);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.medic.engine.RunRecord;
 import dev.medic.engine.Selection;
 import dev.medic.engine.spi.Store;
 import dev.medic.store.sqlite.internal.Database;
+import dev.medic.store.sqlite.internal.NativeLibraryCache;
 import dev.medic.store.sqlite.internal.EventWriter;
 import dev.medic.store.sqlite.internal.HistoryReader;
 
@@ -62,7 +63,22 @@ public final class SqliteStore implements Store {
      *                        database, was written by a newer Medic, or cannot be opened
      */
     public static SqliteStore open(Path file) {
+        NativeLibraryCache.prepare();
         return new SqliteStore(Database.open(file));
+    }
+
+    /**
+     * Loads SQLite's driver and native library ahead of {@link #open(Path)}, so that a caller can
+     * do it on another thread while it is busy with something else. Failures are left for
+     * {@code open} to report.
+     */
+    public static void warmUp() {
+        try {
+            NativeLibraryCache.prepare();
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // open() reports it with the file's name
+        }
     }
 
     /** The history file, as an absolute path. */

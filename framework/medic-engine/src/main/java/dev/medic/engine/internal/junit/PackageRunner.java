@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
@@ -27,13 +26,12 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import dev.medic.api.CheckId;
 import dev.medic.api.Stats;
@@ -92,6 +90,24 @@ public final class PackageRunner {
             plan -> perCheck.multipliedBy(countPlanned(plan) + 1L).plus(BOUND_MARGIN));
     }
 
+    /**
+     * Runs one built-in passing check, which loads and initialises most of what a run needs, so
+     * that a command line can do it on another core while it parses its arguments.
+     */
+    public static void warmUp() {
+        try (LauncherSession session = Launchers.open()) {
+            session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(WarmUpCheck.class))
+                .enableImplicitConfigurationParameters(false)
+                .build());
+            new org.pf4j.DefaultVersionManager();
+            new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions()));
+        } catch (RuntimeException | LinkageError e) {
+            // the run itself reports whatever fails here
+        }
+    }
+
     /** Runs exactly one check (one invocation of it) again. */
     public Batch retest(LoadedPackage pkg, PackageRuntime runtime, String uniqueId, Duration bound) {
         return execute(pkg, runtime, List.of(DiscoverySelectors.selectUniqueId(uniqueId)), List.of(),
@@ -107,7 +123,11 @@ public final class PackageRunner {
             LauncherDiscoveryRequest request = request(selectors, List.of(), token, problems);
             AtomicReference<TestPlan> plan = new AtomicReference<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread worker = worker(pkg, "discover", () -> plan.set(launcher().discover(request)), failure);
+            Thread worker = worker(pkg, "discover", () -> {
+                try (LauncherSession session = Launchers.open()) {
+                    plan.set(session.getLauncher().discover(request));
+                }
+            }, failure);
             worker.start();
             worker.join(DISCOVERY_BOUND.toMillis());
             if (worker.isAlive()) {
@@ -140,14 +160,16 @@ public final class PackageRunner {
         try {
             LauncherDiscoveryRequest request = request(selectors, filters, token, problems);
             Thread worker = worker(pkg, "run", () -> {
-                Launcher launcher = launcher();
-                try {
-                    plan.set(launcher.discover(request));
-                } finally {
-                    discovered.countDown();
+                try (LauncherSession session = Launchers.open()) {
+                    Launcher launcher = session.getLauncher();
+                    try {
+                        plan.set(launcher.discover(request));
+                    } finally {
+                        discovered.countDown();
+                    }
+                    launcher.execute(LauncherExecutionRequestBuilder.request(plan.get())
+                        .listeners(collector).cancellationToken(cancellation).build());
                 }
-                launcher.execute(LauncherExecutionRequestBuilder.request(plan.get())
-                    .listeners(collector).cancellationToken(cancellation).build());
             }, failure);
             worker.start();
             if (!discovered.await(DISCOVERY_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -206,19 +228,6 @@ public final class PackageRunner {
                 && id.getSource().orElse(null) instanceof MethodSource).count();
         }
         return count;
-    }
-
-    private static Launcher launcher() {
-        // Only Jupiter, and no service-loader scanning for engines, listeners or interceptors:
-        // start-up time matters, and packages must not change how the runner behaves.
-        return LauncherFactory.create(LauncherConfig.builder()
-            .enableTestEngineAutoRegistration(false)
-            .enableLauncherSessionListenerAutoRegistration(false)
-            .enableLauncherDiscoveryListenerAutoRegistration(false)
-            .enablePostDiscoveryFilterAutoRegistration(false)
-            .enableTestExecutionListenerAutoRegistration(false)
-            .addTestEngines(new JupiterTestEngine())
-            .build());
     }
 
     private static LauncherDiscoveryRequest request(List<DiscoverySelector> selectors, List<Filter<?>> filters,
