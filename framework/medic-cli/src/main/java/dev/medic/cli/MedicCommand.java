@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** The {@code medic} command and its subcommands. */
 @Command(name = "medic", mixinStandardHelpOptions = true, versionProvider = MedicCommand.Version.class,
-    description = {"Self-healing checks: run state checks written as JUnit tests, repair what fails, retest,",
-        "and record honest outcomes."},
+    description = "Self-healing checks: run state checks written as JUnit tests, repair what fails, retest, "
+        + "and record honest outcomes.",
     footer = {"", "Exit codes: 0 healthy or repaired, 1 unresolved, 2 bad usage or configuration, 3 Medic failed.",
         "Documentation: docs/cli.md"})
 public final class MedicCommand implements Callable<Integer> {

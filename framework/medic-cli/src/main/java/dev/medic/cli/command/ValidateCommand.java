@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 
 /** {@code medic validate}: everything that can be checked without running a check. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check the configuration and the packages without running anything: unknown keys, wrong values,",
-        "packages that do not load, classes that cannot be loaded, repairs that cannot be created, check names",
-        "and settings that match nothing. Exit code 0 when all is valid, 2 otherwise."})
+    description = {"Check the configuration and the packages without running anything.",
+        "Reports unknown keys, wrong values, packages that do not load, classes that cannot be loaded, repairs that "
+            + "cannot be created, and check names and settings that match nothing. Exit code 0 when all is valid, 2 otherwise."})
 public final class ValidateCommand extends BaseCommand {
 
     @Override

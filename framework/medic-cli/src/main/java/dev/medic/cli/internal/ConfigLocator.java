@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.medic.engine.config.UserHome;
+
 /**
  * Finds the configuration file and the default state directory, in the order docs/configuration.md
  * documents: {@code --config}, {@code $MEDIC_CONFIG}, {@code ./medic.yml}, the per-user file
@@ -25,9 +27,9 @@ public final class ConfigLocator {
         this.home = home;
     }
 
-    /** The locator for this process. */
+    /** The locator for this process; {@code $HOME} wins over Java's {@code user.home}, as in other Unix tools. */
     public static ConfigLocator forThisProcess() {
-        return new ConfigLocator(System.getenv(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+        return new ConfigLocator(System.getenv(), Path.of("").toAbsolutePath(), UserHome.directory());
     }
 
     /** The places searched when no file is named, in order. */

@@ -139,7 +139,7 @@ public final class MedicConfigReader {
     static Path resolve(Path base, String text) {
         String value = text.strip();
         if (value.equals("~") || value.startsWith("~/")) {
-            value = System.getProperty("user.home") + value.substring(1);
+            value = UserHome.directory() + value.substring(1);
         }
         return base.resolve(value).normalize();
     }

@@ -140,7 +140,7 @@ class MedicConfigReaderTest {
     void pathsStartingWithTildeResolveAgainstTheUsersHome() throws IOException {
         MedicConfig config = config("state-dir: ~/medic\nstore:\n  path: '~'\n");
 
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = dev.medic.engine.config.UserHome.directory();
         assertThat(config.stateDir()).isEqualTo(home.resolve("medic"));
         assertThat(config.storePath()).isEqualTo(home);
     }

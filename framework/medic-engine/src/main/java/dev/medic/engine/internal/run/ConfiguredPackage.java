@@ -61,9 +61,13 @@ public final class ConfiguredPackage implements PackageRuntime {
             .orElse(CheckOptions.BUILT_IN);
     }
 
-    /** The effective settings of a check: package defaults, then the user's package and check settings. */
+    /**
+     * The effective settings of a check: package defaults, then the user's package and check
+     * settings. Per method, like the settings the check itself receives, so that a check and its
+     * repair always see the same values.
+     */
     public Settings settings(CheckId check) {
-        return settingsFor(check.name(), check.methodName());
+        return settingsFor(check.methodName(), check.methodName());
     }
 
     private Settings settingsFor(String name, String methodName) {
