@@ -157,6 +157,7 @@ public final class PackageRunner {
         AtomicReference<TestPlan> plan = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch discovered = new CountDownLatch(1);
+        CheckOutput.silence();
         try {
             LauncherDiscoveryRequest request = request(selectors, filters, token, problems);
             Thread worker = worker(pkg, "run", () -> {
@@ -204,6 +205,7 @@ public final class PackageRunner {
             cancellation.cancel();
             return new Batch(collector.executions(), collector.measurements(), List.of("interrupted"));
         } finally {
+            CheckOutput.restore();
             RunnerBridge.unregister(token);
         }
     }

@@ -3,14 +3,19 @@ package dev.medic.engine.internal.loading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginLoader;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.DependencyResolver;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
@@ -28,6 +33,7 @@ import org.pf4j.RuntimeMode;
 final class MedicPluginManager extends DefaultPluginManager {
 
     private final Path expandedDir;
+    private final Set<String> inCycle = new LinkedHashSet<>();
 
     MedicPluginManager(Path packagesDir, Path expandedDir, String medicVersion) {
         super(List.of(packagesDir));
@@ -82,6 +88,67 @@ final class MedicPluginManager extends DefaultPluginManager {
                 // enabling and disabling is done in medic.yml
             }
         };
+    }
+
+    /**
+     * Drops the packages that depend on each other in a cycle, those whose dependencies are
+     * missing or have the wrong version, and those that depend on a dropped one, until the rest
+     * resolves. PF4J's own recovery fails every package on a cycle, and drops the dependency when
+     * its version is wrong, which would stop a correct package because of another one.
+     */
+    @Override
+    protected DependencyResolver.Result resolveDependencies() {
+        while (true) {
+            DependencyResolver.Result result = dependencyResolver.resolve(
+                plugins.values().stream().map(PluginWrapper::getDescriptor).toList());
+            if (result.hasCyclicDependency()) {
+                Set<String> cycle = inCycle();
+                if (cycle.isEmpty()) {
+                    throw new DependencyResolver.CyclicDependencyException();
+                }
+                inCycle.addAll(cycle);
+                cycle.forEach(id -> unloadPlugin(id, false));
+                continue;
+            }
+            Set<String> unmet = new LinkedHashSet<>();
+            result.getNotFoundDependencies().forEach(missing -> unmet.addAll(dependencyResolver.getDependents(missing)));
+            result.getWrongVersionDependencies().forEach(wrong -> unmet.add(wrong.getDependentId()));
+            unmet.retainAll(plugins.keySet());
+            if (result.isOK() || unmet.isEmpty()) {
+                return result;
+            }
+            unmet.forEach(id -> unloadPlugin(id, false));
+        }
+    }
+
+    /** Whether a package was dropped because it depends on itself through other packages. */
+    boolean wasInCycle(String id) {
+        return inCycle.contains(id);
+    }
+
+    /** The loaded packages that reach themselves through their dependencies. */
+    private Set<String> inCycle() {
+        Set<String> members = new LinkedHashSet<>();
+        for (String id : plugins.keySet()) {
+            Set<String> reached = new LinkedHashSet<>();
+            List<String> pending = new ArrayList<>(dependencyIds(id));
+            while (!pending.isEmpty()) {
+                String next = pending.remove(pending.size() - 1);
+                if (reached.add(next)) {
+                    pending.addAll(dependencyIds(next));
+                }
+            }
+            if (reached.contains(id)) {
+                members.add(id);
+            }
+        }
+        return members;
+    }
+
+    private List<String> dependencyIds(String id) {
+        PluginWrapper wrapper = plugins.get(id);
+        return wrapper == null ? List.of() : wrapper.getDescriptor().getDependencies().stream()
+            .map(PluginDependency::getPluginId).filter(plugins::containsKey).toList();
     }
 
     /** The package archives in the packages directory. */

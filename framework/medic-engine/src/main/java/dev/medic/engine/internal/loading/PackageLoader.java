@@ -51,10 +51,12 @@ public final class PackageLoader {
         }
         MedicPluginManager manager = new MedicPluginManager(packagesDir, expandedDir, medicVersion);
         Map<String, Path> archives = new HashMap<>();
+        Map<String, PluginDescriptor> descriptors = new HashMap<>();
         for (Path archive : manager.archives()) {
             try {
                 PluginWrapper wrapper = manager.load(archive);
                 archives.put(wrapper.getPluginId(), archive);
+                descriptors.put(wrapper.getPluginId(), wrapper.getDescriptor());
             } catch (RuntimeException | LinkageError e) {
                 failures.add(new LoadFailure(archive.getFileName().toString(), archive, describe(archive, e)));
             }
@@ -71,7 +73,9 @@ public final class PackageLoader {
         archives.forEach((id, archive) -> {
             PluginWrapper wrapper = manager.getPlugin(id);
             if (wrapper == null) {
-                failures.add(new LoadFailure(id, archive, "a package it depends on is missing or has the wrong version"));
+                failures.add(new LoadFailure(id, archive, manager.wasInCycle(id)
+                    ? "packages depend on each other in a cycle; break the cycle"
+                    : dependencyProblem(descriptors.get(id), manager)));
             } else if (wrapper.getPluginState() != PluginState.RESOLVED) {
                 failures.add(new LoadFailure(id, archive, notResolved(wrapper)));
             } else {
@@ -85,6 +89,24 @@ public final class PackageLoader {
         loaded.sort(java.util.Comparator.comparing(LoadedPackage::id));
         failures.sort(java.util.Comparator.comparing(LoadFailure::packageId));
         return new LoadedPackages(loaded, failures, manager);
+    }
+
+    /** Names the dependencies that a package dropped while resolving lacks. */
+    private static String dependencyProblem(PluginDescriptor descriptor, MedicPluginManager manager) {
+        List<String> unmet = new ArrayList<>();
+        for (PluginDependency dependency : descriptor.getDependencies()) {
+            PluginWrapper present = manager.getPlugin(dependency.getPluginId());
+            String wanted = dependency.getPluginId() + ("*".equals(dependency.getPluginVersionSupport()) ? ""
+                : " " + dependency.getPluginVersionSupport());
+            if (present == null && !dependency.isOptional()) {
+                unmet.add(wanted + " (not installed, or it did not load)");
+            } else if (present != null && !manager.getVersionManager().checkVersionConstraint(
+                    present.getDescriptor().getVersion(), dependency.getPluginVersionSupport())) {
+                unmet.add(wanted + " (installed: " + present.getDescriptor().getVersion() + ")");
+            }
+        }
+        return unmet.isEmpty() ? "a package it depends on is missing or has the wrong version"
+            : "it depends on " + String.join(", ", unmet);
     }
 
     private String notResolved(PluginWrapper wrapper) {
@@ -129,6 +151,7 @@ public final class PackageLoader {
         LOG.log(System.Logger.Level.DEBUG, "cannot load " + archive, e);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.contains("Cannot find the manifest path") || message.contains("Cannot find '")
+                || message.contains("No PluginDescriptorFinder")
                 || message.contains("cannot be empty") || message.contains("Field 'id'")) {
             return archive.getFileName() + " is not a Medic package: it has no Plugin-Id and Plugin-Version"
                 + " in META-INF/MANIFEST.MF or plugin.properties (" + message + ")";
