@@ -21,10 +21,18 @@ public final class CheckNames {
 
     /**
      * The label of one parameterized invocation or dynamic test inside the brackets of its check
-     * name: its display name without JUnit's default {@code [1] } prefix.
+     * name: its display name without JUnit's default {@code [1] } prefix, and without the quotes
+     * JUnit puts around a single text argument.
      */
     public static String label(String invocationDisplayName) {
         String shown = DEFAULT_INVOCATION_PREFIX.matcher(invocationDisplayName.strip()).replaceFirst("");
-        return shown.isEmpty() ? invocationDisplayName.strip() : shown;
+        if (shown.isEmpty()) {
+            return invocationDisplayName.strip();
+        }
+        // JUnit quotes a text argument ("{0}" shows as "/var"); one quoted argument is the name itself.
+        if (shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"") && shown.indexOf('"', 1) == shown.length() - 1) {
+            return shown.substring(1, shown.length() - 1);
+        }
+        return shown;
     }
 }

@@ -39,4 +39,11 @@ class CheckNamesTest {
     void labelThatIsOnlyThePrefixIsKept() {
         assertThat(CheckNames.label("[3]")).isEqualTo("[3]");
     }
+
+    @Test
+    void labelDropsTheQuotesJUnitPutsAroundOneTextArgument() {
+        assertThat(CheckNames.label("\"/var\"")).isEqualTo("/var");
+        assertThat(CheckNames.label("[1] \"/var\"")).isEqualTo("/var");
+        assertThat(CheckNames.label("\"a\", \"b\"")).isEqualTo("\"a\", \"b\"");
+    }
 }

@@ -1,11 +1,9 @@
 package dev.medic.engine.spi;
 
-import java.time.Instant;
-
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.RepairRecord;
-import dev.medic.engine.RunMode;
+import dev.medic.engine.RunStart;
 import dev.medic.engine.RunProblem;
 import dev.medic.engine.RunRecord;
 
@@ -19,7 +17,7 @@ import dev.medic.engine.RunRecord;
 public interface RunListener {
 
     /** A run has started. */
-    default void runStarted(String runId, RunMode mode, Instant startedAt) {
+    default void runStarted(RunStart start) {
     }
 
     /** A repair attempt has ended. */

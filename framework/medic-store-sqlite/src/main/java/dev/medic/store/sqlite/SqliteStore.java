@@ -9,7 +9,7 @@ import dev.medic.engine.CheckStatus;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.RepairRecord;
-import dev.medic.engine.RunMode;
+import dev.medic.engine.RunStart;
 import dev.medic.engine.RunProblem;
 import dev.medic.engine.RunRecord;
 import dev.medic.engine.Selection;
@@ -33,9 +33,8 @@ import dev.medic.store.sqlite.internal.HistoryReader;
  * time, and records that started in the same millisecond in the order they arrived, latest first.
  *
  * <p>A run whose {@code runFinished} never arrived (its runner was killed, or it is still going) is
- * still returned by {@link #runs(HistoryQuery)}: with a zero duration, an empty host and
- * environment (which only {@code runFinished} carries), and the counts of the check records it did
- * write.
+ * still returned by {@link #runs(HistoryQuery)}: with a zero duration and the counts of the
+ * check records it did write.
  *
  * <p>A run's checks, repairs, measurements and problems must follow its {@code runStarted}, as the
  * engine guarantees; an event for a run this file has never seen is refused with a
@@ -87,8 +86,8 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public synchronized void runStarted(String runId, RunMode mode, Instant startedAt) {
-        writer.runStarted(runId, mode, startedAt);
+    public synchronized void runStarted(RunStart start) {
+        writer.runStarted(start);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.RunMode;
+import dev.medic.engine.RunStart;
 import dev.medic.store.sqlite.internal.Migrations;
 
 class HistoryFileTest {
@@ -96,7 +97,7 @@ class HistoryFileTest {
     void reopeningAnUpToDateHistoryKeepsItsDataAndItsSchemaVersion() throws Exception {
         CheckRecord check = check("run-1", id("disk", "DiskChecks.hasRoom"), Outcome.HEALTHY, T0);
         try (SqliteStore store = SqliteStore.open(file())) {
-            store.runStarted("run-1", RunMode.RUN, T0);
+            store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
             store.checkFinished(check);
             store.runFinished(run("run-1", T0));
         }
@@ -125,7 +126,7 @@ class HistoryFileTest {
         Files.createFile(file());
 
         try (SqliteStore store = SqliteStore.open(file())) {
-            store.runStarted("run-1", RunMode.RUN, T0);
+            store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
             assertThat(store.runs(all())).hasSize(1);
         }
     }

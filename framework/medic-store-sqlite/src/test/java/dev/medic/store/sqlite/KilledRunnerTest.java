@@ -53,7 +53,7 @@ class KilledRunnerTest {
             .sorted(Comparator.comparing(CheckRecord::startedAt).reversed()).toList();
         try (SqliteStore store = SqliteStore.open(file)) {
             assertThat(store.checks(all())).containsExactlyElementsOf(written);
-            assertThat(store.runs(all())).containsExactly(new RunRecord(WritingRunner.RUN_ID, RunMode.RUN, "", "", T0,
+            assertThat(store.runs(all())).containsExactly(new RunRecord(WritingRunner.RUN_ID, RunMode.RUN, "test-host", "test", T0,
                 Duration.ZERO, 4, 0, 3, 0));
         }
         assertThat(Files.size(file)).isPositive();

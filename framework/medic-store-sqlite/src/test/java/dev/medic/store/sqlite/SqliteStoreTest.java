@@ -32,6 +32,7 @@ import dev.medic.engine.RepairRecord;
 import dev.medic.engine.RunMode;
 import dev.medic.engine.RunProblem;
 import dev.medic.engine.RunRecord;
+import dev.medic.engine.RunStart;
 import dev.medic.engine.Selection;
 import dev.medic.engine.internal.store.InMemoryStore;
 import dev.medic.engine.spi.Store;
@@ -71,7 +72,7 @@ class SqliteStoreTest {
         RunRecord run = new RunRecord("run-1", RunMode.RUN, "host-a", "prod", start, Duration.ofMillis(4567), 0, 1, 0, 0);
 
         try (SqliteStore store = SqliteStore.open(file())) {
-            store.runStarted("run-1", RunMode.RUN, start);
+            store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", start));
             store.repairFinished(repair);
             store.checkFinished(check);
             store.measured(free);
@@ -169,7 +170,7 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(file())) {
             for (int i = 0; i < 5; i++) {
                 String runId = "run-" + i;
-                store.runStarted(runId, RunMode.RUN, at(i));
+                store.runStarted(new RunStart(runId, RunMode.RUN, "test-host", "test", at(i)));
                 store.repairFinished(repair(runId, HAS_ROOM, RepairOutcome.SUCCEEDED, at(i)));
                 store.checkFinished(check(runId, HAS_ROOM, Outcome.REPAIRED, at(i)));
                 store.runFinished(run(runId, at(i)));
@@ -194,7 +195,7 @@ class SqliteStoreTest {
     @Test
     void recordsThatStartedInTheSameMillisecondComeLatestArrivedFirst() {
         try (SqliteStore store = SqliteStore.open(file())) {
-            store.runStarted("run-1", RunMode.RUN, T0);
+            store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
             store.checkFinished(check("run-1", HAS_ROOM, Outcome.UNRESOLVED, T0));
             store.checkFinished(check("run-1", HAS_ROOM, Outcome.HEALTHY, T0));
 
@@ -207,7 +208,7 @@ class SqliteStoreTest {
     @Test
     void theLimitCountsOnlyChecksThatMatchThePattern() {
         try (SqliteStore store = SqliteStore.open(file())) {
-            store.runStarted("run-1", RunMode.RUN, T0);
+            store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
             store.checkFinished(check("run-1", HAS_ROOM, Outcome.HEALTHY, at(0)));
             for (int i = 1; i <= 10; i++) {
                 store.checkFinished(check("run-1", ANSWERS, Outcome.HEALTHY, at(i)));
@@ -221,13 +222,13 @@ class SqliteStoreTest {
     @Test
     void aRunThatNeverFinishedIsListedWithTheCountsOfTheChecksItWrote() {
         try (SqliteStore store = SqliteStore.open(file())) {
-            store.runStarted("run-1", RunMode.CHECK, T0);
+            store.runStarted(new RunStart("run-1", RunMode.CHECK, "test-host", "test", T0));
             store.checkFinished(check("run-1", HAS_ROOM, Outcome.HEALTHY, at(1)));
             store.checkFinished(check("run-1", ANSWERS, Outcome.UNRESOLVED, at(1)));
             store.checkFinished(check("run-1", IS_MOUNTED, Outcome.SKIPPED, at(1)));
 
             assertThat(store.runs(all())).containsExactly(
-                new RunRecord("run-1", RunMode.CHECK, "", "", T0, Duration.ZERO, 1, 0, 1, 1));
+                new RunRecord("run-1", RunMode.CHECK, "test-host", "test", T0, Duration.ZERO, 1, 0, 1, 1));
         }
     }
 
@@ -257,14 +258,14 @@ class SqliteStoreTest {
         store.close();
         store.close();
 
-        assertThatThrownBy(() -> store.runStarted("run-1", RunMode.RUN, T0))
+        assertThatThrownBy(() -> store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0)))
             .isInstanceOf(StoreException.class)
             .hasMessageContaining(file().toAbsolutePath().toString());
     }
 
     /** Two runs over four packages; arrival order is start order, as the engine sends them. */
     private static void writeTwoRuns(Store store) {
-        store.runStarted("run-1", RunMode.RUN, at(0));
+        store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", at(0)));
         store.repairFinished(repair("run-1", HAS_ROOM, RepairOutcome.SUCCEEDED, at(0)));
         store.checkFinished(check("run-1", HAS_ROOM, Outcome.REPAIRED, at(0)));
         store.checkFinished(check("run-1", HAS_ROOM_VAR, Outcome.HEALTHY, at(1)));
@@ -274,7 +275,7 @@ class SqliteStoreTest {
         store.checkFinished(check("run-1", BACKUP_ROOM, Outcome.HEALTHY, at(4)));
         store.runFinished(new RunRecord("run-1", RunMode.RUN, "host-a", "prod", at(0), Duration.ofMinutes(5), 3, 1, 1, 0));
 
-        store.runStarted("run-2", RunMode.RUN, at(60));
+        store.runStarted(new RunStart("run-2", RunMode.RUN, "test-host", "test", at(60)));
         store.checkFinished(check("run-2", HAS_ROOM, Outcome.HEALTHY, at(60)));
         store.checkFinished(check("run-2", HAS_ROOM_VAR, Outcome.HEALTHY, at(61)));
         store.checkFinished(check("run-2", IS_MOUNTED, Outcome.SKIPPED, at(62)));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.RunMode;
+import dev.medic.engine.RunStart;
 
 /**
  * A runner that writes part of a run and then waits to be killed: {@code WritingRunner <file> <checks>}.
@@ -31,7 +32,7 @@ public final class WritingRunner {
 
     public static void main(String[] args) throws IOException {
         SqliteStore store = SqliteStore.open(Path.of(args[0]));
-        store.runStarted(RUN_ID, RunMode.RUN, T0);
+        store.runStarted(new RunStart(RUN_ID, RunMode.RUN, "test-host", "test", T0));
         int checks = Integer.parseInt(args[1]);
         for (int i = 0; i < checks; i++) {
             store.checkFinished(record(i));

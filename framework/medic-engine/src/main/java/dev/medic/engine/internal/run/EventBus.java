@@ -1,14 +1,13 @@
 package dev.medic.engine.internal.run;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.RepairRecord;
-import dev.medic.engine.RunMode;
+import dev.medic.engine.RunStart;
 import dev.medic.engine.RunProblem;
 import dev.medic.engine.RunRecord;
 import dev.medic.engine.spi.RunListener;
@@ -31,9 +30,9 @@ public final class EventBus implements RunListener {
     }
 
     @Override
-    public synchronized void runStarted(String id, RunMode mode, Instant startedAt) {
-        this.runId = id;
-        each(listener -> listener.runStarted(id, mode, startedAt));
+    public synchronized void runStarted(RunStart start) {
+        this.runId = start.runId();
+        each(listener -> listener.runStarted(start));
     }
 
     @Override

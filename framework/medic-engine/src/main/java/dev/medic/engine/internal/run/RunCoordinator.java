@@ -13,6 +13,7 @@ import dev.medic.engine.RunMode;
 import dev.medic.engine.RunProblem;
 import dev.medic.engine.RunRecord;
 import dev.medic.engine.RunReport;
+import dev.medic.engine.RunStart;
 import dev.medic.engine.Selection;
 import dev.medic.engine.config.MedicConfig;
 import dev.medic.engine.internal.healing.RepairRunner;
@@ -54,7 +55,7 @@ public final class RunCoordinator {
     public RunReport run(RunMode mode, Selection selection) {
         Instant start = clock.instant();
         String runId = RunIds.next(start);
-        bus.runStarted(runId, mode, start);
+        bus.runStarted(new RunStart(runId, mode, config.host(), config.environment(), start));
         RunEvents events = new RunEvents(bus);
         PackageRunner runner = new PackageRunner(clock);
         RepairRunner repairs = new RepairRunner(clock);

@@ -5,12 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.RepairRecord;
-import dev.medic.engine.RunMode;
+import dev.medic.engine.RunStart;
 import dev.medic.engine.RunProblem;
 import dev.medic.engine.RunRecord;
 import dev.medic.store.sqlite.StoreException;
@@ -24,9 +23,10 @@ public final class EventWriter {
         this.database = database;
     }
 
-    public void runStarted(String runId, RunMode mode, Instant startedAt) {
-        database.write("record the start of run " + runId, connection -> update(connection,
-            "INSERT INTO runs (run_id, mode, started_at) VALUES (?, ?, ?)", runId, mode.name(), startedAt.toEpochMilli()));
+    public void runStarted(RunStart start) {
+        database.write("record the start of run " + start.runId(), connection -> update(connection,
+            "INSERT INTO runs (run_id, mode, host, environment, started_at) VALUES (?, ?, ?, ?, ?)", start.runId(),
+            start.mode().name(), start.host(), start.environment(), start.startedAt().toEpochMilli()));
     }
 
     /** Fills in the run's row; a run whose start was never recorded gets its row now. */
