@@ -2,6 +2,7 @@ package dev.medic.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Properties;
 
 import dev.medic.config.ConfigProblem;
 import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.internal.loading.LoadedPackage;
 import dev.medic.engine.internal.loading.LoadedPackages;
 import dev.medic.engine.internal.loading.PackageLoader;
 import dev.medic.engine.internal.run.EventBus;
@@ -40,10 +42,11 @@ public final class Medic implements AutoCloseable {
     private final RunCoordinator coordinator;
     private final PackageInspector inspector;
 
-    private Medic(MedicConfig config, Optional<Store> store, List<RunListener> listeners, Clock clock) {
+    private Medic(MedicConfig config, Optional<Store> store, List<RunListener> listeners, Clock clock,
+            List<LoadedPackage> embedded) {
         this.config = config;
         this.packages = new PackageLoader(config.packagesDir(), config.stateDir().resolve("cache").resolve("expanded"),
-            version()).load();
+            version()).load().with(embedded);
         List<RunListener> all = new ArrayList<>();
         store.ifPresent(all::add);
         all.addAll(listeners);
@@ -125,6 +128,7 @@ public final class Medic implements AutoCloseable {
         private Store store;
         private final List<RunListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private final List<LoadedPackage> embedded = new ArrayList<>();
 
         private Builder(MedicConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -148,9 +152,24 @@ public final class Medic implements AutoCloseable {
             return this;
         }
 
+        /**
+         * One more package, from classes already on a class path (a package's own tests).
+         *
+         * @throws UncheckedIOException when its roots cannot be read
+         * @throws dev.medic.config.ConfigException when its medic-package.yml is not valid
+         */
+        public Builder embeddedPackage(EmbeddedPackage pkg) {
+            try {
+                embedded.add(PackageLoader.embedded(pkg.id(), pkg.version(), pkg.classLoader(), pkg.roots()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read package " + pkg.id() + " from " + pkg.roots(), e);
+            }
+            return this;
+        }
+
         /** Loads the packages and returns the engine. */
         public Medic build() {
-            return new Medic(config, Optional.ofNullable(store), listeners, clock);
+            return new Medic(config, Optional.ofNullable(store), listeners, clock, embedded);
         }
     }
 }

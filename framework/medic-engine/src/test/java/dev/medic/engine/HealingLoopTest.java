@@ -149,8 +149,7 @@ class HealingLoopTest {
     @Test
     void repairThatHangsIsAbandonedAtItsTimeoutAndTheRunGoesOn() throws IOException {
         markerPackage("HangingRepair", "while (true) { try { Thread.sleep(1000); } catch (InterruptedException ignored) { } }");
-        CheckOptions shortRepair = new CheckOptions(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.of(Duration.ofMillis(300)));
+        CheckOptions shortRepair = CheckOptions.builder().repairTimeout(Duration.ofMillis(300)).build();
 
         RunReport report = run(RunMode.RUN, shortRepair);
 
@@ -210,7 +209,7 @@ class HealingLoopTest {
     @Test
     void reportOnlyChecksAreNotRepaired() throws IOException {
         markerPackage("CreateMarker", "Files.createFile(marker); return RepairResult.succeeded(\"created\");");
-        CheckOptions reportOnly = new CheckOptions(Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty());
+        CheckOptions reportOnly = CheckOptions.builder().reportOnly(true).build();
 
         RunReport report = run(RunMode.RUN, reportOnly);
 
@@ -254,8 +253,7 @@ class HealingLoopTest {
                 }
             }
             """).writeJar(packages());
-        CheckOptions shortCheck = new CheckOptions(Optional.empty(), Optional.empty(), Optional.of(Duration.ofMillis(300)),
-            Optional.empty());
+        CheckOptions shortCheck = CheckOptions.builder().timeout(Duration.ofMillis(300)).build();
 
         RunReport report = run(RunMode.RUN, shortCheck);
 

@@ -29,7 +29,8 @@ public final class MedicConfigReader {
         List.of("host", "environment", "state-dir", "packages-dir", "store", "defaults", "packages");
 
     /** The keys of the options every level (defaults, package, check) can set. */
-    public static final List<String> OPTION_KEYS = List.of("enabled", "report-only", "timeout", "repair-timeout");
+    public static final List<String> OPTION_KEYS =
+        List.of("enabled", "report-only", "timeout", "repair-timeout", "interval");
     private static final List<String> PACKAGE_KEYS = concat(OPTION_KEYS, List.of("settings", "checks"));
     private static final List<String> CHECK_KEYS = concat(OPTION_KEYS, List.of("settings"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
@@ -106,8 +107,9 @@ public final class MedicConfigReader {
 
     /** Reads the option keys of a mapping; other keys are the caller's business. */
     public static CheckOptions options(ConfigMap map) {
-        return new CheckOptions(map.bool("enabled"), map.bool("report-only"), duration(map, "timeout"),
-            duration(map, "repair-timeout"));
+        return CheckOptions.builder().enabled(map.bool("enabled")).reportOnly(map.bool("report-only"))
+            .timeout(duration(map, "timeout")).repairTimeout(duration(map, "repair-timeout"))
+            .interval(duration(map, "interval")).build();
     }
 
     private static Optional<Duration> duration(ConfigMap map, String key) {

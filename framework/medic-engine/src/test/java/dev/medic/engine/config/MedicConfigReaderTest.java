@@ -45,8 +45,8 @@ class MedicConfigReaderTest {
     }
 
     private static CheckOptions options(Boolean enabled, Boolean reportOnly, Duration timeout, Duration repairTimeout) {
-        return new CheckOptions(Optional.ofNullable(enabled), Optional.ofNullable(reportOnly),
-            Optional.ofNullable(timeout), Optional.ofNullable(repairTimeout));
+        return CheckOptions.builder().enabled(Optional.ofNullable(enabled)).reportOnly(Optional.ofNullable(reportOnly))
+            .timeout(Optional.ofNullable(timeout)).repairTimeout(Optional.ofNullable(repairTimeout)).build();
     }
 
     @Test
@@ -182,7 +182,7 @@ class MedicConfigReaderTest {
         config("defaults:\n  timout: 5s\n");
 
         assertThat(onlyProblem().key()).isEqualTo("defaults.timout");
-        assertThat(onlyProblem().message()).endsWith("allowed here: enabled, report-only, timeout, repair-timeout");
+        assertThat(onlyProblem().message()).endsWith("allowed here: enabled, report-only, timeout, repair-timeout, interval");
     }
 
     @Test
@@ -275,7 +275,8 @@ class MedicConfigReaderTest {
 
         CheckOptions effective = check.orElse(pack).orElse(defaults).orElse(CheckOptions.BUILT_IN);
 
-        assertThat(effective).isEqualTo(options(false, true, Duration.ofSeconds(5), Duration.ofMinutes(10)));
+        assertThat(effective).isEqualTo(options(false, true, Duration.ofSeconds(5), Duration.ofMinutes(10))
+            .orElse(CheckOptions.builder().interval(Duration.ofMinutes(5)).build()));
         assertThat(effective.isEnabled()).isFalse();
         assertThat(effective.isReportOnly()).isTrue();
     }

@@ -21,6 +21,18 @@ public final class LoadedPackages implements AutoCloseable {
         this.manager = manager;
     }
 
+    /**
+     * These packages plus packages whose classes are already on a class path. An embedded
+     * package whose id is already installed replaces the installed one.
+     */
+    public LoadedPackages with(List<LoadedPackage> embedded) {
+        List<LoadedPackage> all = new java.util.ArrayList<>(embedded);
+        packages.stream().filter(loaded -> embedded.stream().noneMatch(other -> other.id().equals(loaded.id())))
+            .forEach(all::add);
+        all.sort(java.util.Comparator.comparing(LoadedPackage::id));
+        return new LoadedPackages(all, failures, manager);
+    }
+
     /** The packages that loaded, by id. */
     public List<LoadedPackage> packages() {
         return packages;

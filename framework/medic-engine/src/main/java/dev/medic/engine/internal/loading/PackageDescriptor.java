@@ -1,13 +1,21 @@
 package dev.medic.engine.internal.loading;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import dev.medic.api.Settings;
 import dev.medic.config.ConfigMap;
+import dev.medic.config.ConfigException;
 import dev.medic.config.ConfigNode;
 import dev.medic.config.ConfigProblems;
 import dev.medic.config.YamlFiles;
@@ -36,6 +44,41 @@ public record PackageDescriptor(Map<String, SettingSpec> settings, CheckOptions 
     /** The descriptor of a package without {@code medic-package.yml}. */
     public static PackageDescriptor none() {
         return new PackageDescriptor(Map.of(), CheckOptions.inherit(), Map.of());
+    }
+
+    /**
+     * Reads the descriptor from a package's own class path roots (a jar, or a directory of
+     * classes), never from the runner's class path.
+     *
+     * @throws ConfigException when the descriptor is not valid, naming the file and line
+     */
+    public static PackageDescriptor read(List<Path> roots, String displayName) throws IOException {
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                Path file = root.resolve(FILE);
+                if (Files.isRegularFile(file)) {
+                    return parseOrThrow(Files.readString(file, StandardCharsets.UTF_8), displayName + "/" + FILE);
+                }
+            } else if (Files.isRegularFile(root)) {
+                try (ZipFile zip = new ZipFile(root.toFile())) {
+                    ZipEntry entry = zip.getEntry(FILE);
+                    if (entry != null) {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            return parseOrThrow(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                                displayName + "!/" + FILE);
+                        }
+                    }
+                }
+            }
+        }
+        return none();
+    }
+
+    private static PackageDescriptor parseOrThrow(String yaml, String displayName) {
+        ConfigProblems problems = new ConfigProblems();
+        PackageDescriptor descriptor = parse(yaml, displayName, problems);
+        problems.throwIfAny();
+        return descriptor;
     }
 
     /** Parses a descriptor; problems name the file and line. */

@@ -1,10 +1,6 @@
 package dev.medic.engine.internal.loading;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +14,6 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
-import dev.medic.config.ConfigProblems;
 
 /**
  * Loads every package archive in a directory, each in its own class loader. An archive that
@@ -109,6 +104,13 @@ public final class PackageLoader {
             : "it depends on " + String.join(", ", unmet);
     }
 
+    /** A package from classes already on a class path; its descriptor is read from its roots. */
+    public static LoadedPackage embedded(String id, String version, ClassLoader classLoader, List<Path> roots)
+            throws IOException {
+        return new LoadedPackage(id, version, "", "", List.of(), roots.get(0), classLoader, roots,
+            PackageDescriptor.read(roots, roots.get(0).getFileName().toString()));
+    }
+
     private String notResolved(PluginWrapper wrapper) {
         PluginDescriptor descriptor = wrapper.getDescriptor();
         if (!descriptor.getRequires().isBlank() && wrapper.getPluginState() == PluginState.DISABLED) {
@@ -127,24 +129,7 @@ public final class PackageLoader {
             descriptor.getPluginDescription() == null ? "" : descriptor.getPluginDescription(),
             descriptor.getRequires() == null ? "" : descriptor.getRequires(),
             descriptor.getDependencies().stream().map(PluginDependency::getPluginId).toList(),
-            archive, classLoader, roots, readDescriptor(classLoader, archive));
-    }
-
-    private static PackageDescriptor readDescriptor(ClassLoader classLoader, Path archive) throws IOException {
-        // findResource looks only in the package itself, never in the runner's class path.
-        URL url = ((URLClassLoader) classLoader).findResource(PackageDescriptor.FILE);
-        if (url == null) {
-            return PackageDescriptor.none();
-        }
-        String text;
-        try (InputStream in = url.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ConfigProblems problems = new ConfigProblems();
-        PackageDescriptor descriptor = PackageDescriptor.parse(text,
-            archive.getFileName() + "!/" + PackageDescriptor.FILE, problems);
-        problems.throwIfAny();
-        return descriptor;
+            archive, classLoader, roots, PackageDescriptor.read(roots, archive.getFileName().toString()));
     }
 
     private static String describe(Path archive, Throwable e) {

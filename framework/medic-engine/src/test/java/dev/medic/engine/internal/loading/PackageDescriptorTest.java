@@ -105,8 +105,8 @@ class PackageDescriptorTest {
     void packageDefaultsAndCheckOptionsAreRead() {
         PackageDescriptor descriptor = parse(DESCRIPTOR);
 
-        assertThat(descriptor.defaults()).isEqualTo(new CheckOptions(Optional.empty(), Optional.of(true),
-            Optional.of(Duration.ofSeconds(10)), Optional.empty()));
+        assertThat(descriptor.defaults()).isEqualTo(CheckOptions.builder().reportOnly(true)
+            .timeout(Duration.ofSeconds(10)).build());
         assertThat(descriptor.checkOptions("DemoChecks.answers", "DemoChecks.answers").repairTimeout())
             .contains(Duration.ofMinutes(1));
         assertThat(descriptor.checkOptions("Disk.hasRoom[/var]", "Disk.hasRoom").enabled()).contains(false);
