@@ -13,14 +13,16 @@ import java.util.List;
  * @param loaded      whether it loaded
  * @param checks      its checks
  * @param stats       its stats methods
+ * @param settings    the settings it declares
  * @param problems    why it did not load, or what discovering its checks reported
  */
 public record PackageInfo(String id, String version, String description, Path archive, boolean loaded,
-        List<CheckInfo> checks, List<CheckInfo> stats, List<String> problems) {
+        List<CheckInfo> checks, List<CheckInfo> stats, List<SettingInfo> settings, List<String> problems) {
 
     public PackageInfo {
         checks = List.copyOf(checks);
         stats = List.copyOf(stats);
+        settings = List.copyOf(settings);
         problems = List.copyOf(problems);
     }
 }

@@ -78,7 +78,7 @@ public final class PackageInstaller {
      * @param upgrade  whether it may replace an installed package with the same id
      * @throws PackageException when the package is refused; nothing was changed
      */
-    public InstalledPackage install(Path file, String source, Optional<String> expected, boolean upgrade)
+    public InstallResult install(Path file, String source, Optional<String> expected, boolean upgrade)
             throws PackageException, IOException {
         if (expected.isPresent() && !Checksums.isSha256(expected.get())) {
             throw new PackageException("--sha256 '" + expected.get() + "' is not a SHA-256: expected 64 hex digits");
@@ -96,10 +96,11 @@ public final class PackageInstaller {
         }
     }
 
-    private InstalledPackage installStaged(Path file, String source, Optional<String> expected, boolean upgrade,
+    private InstallResult installStaged(Path file, String source, Optional<String> expected, boolean upgrade,
             Path staging) throws PackageException, IOException {
         String shown = file.getFileName().toString();
-        Path candidate = staging.resolve("candidate");
+        // PF4J tells archives apart by extension; zips are read the same way, so any name ending .jar works.
+        Path candidate = staging.resolve("candidate.jar");
         String sha256;
         try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(candidate)) {
             sha256 = Checksums.copyHashing(in, out);
@@ -112,10 +113,17 @@ public final class PackageInstaller {
             SafeUnzip.checkEntries(candidate);
         } catch (IOException e) {
             throw new PackageException(shown + " is refused: " + (e.getMessage() == null ? "not a jar or zip archive"
-                : e.getMessage().replace("candidate", shown)) + "; nothing was installed");
+                : e.getMessage().replace(candidate.getFileName().toString(), shown)) + "; nothing was installed");
         }
-        ArchiveDescriptor descriptor = ArchiveDescriptor.read(candidate, shown);
+        ArchiveDescriptor descriptor;
+        try {
+            descriptor = ArchiveDescriptor.read(candidate, shown);
+        } catch (PackageException e) {
+            throw new PackageException(e.getMessage().replace(candidate.toString(), shown) + "; nothing was installed");
+        }
         List<Path> same = archivesWithId(descriptor.id());
+        Optional<String> replaced = same.isEmpty() ? Optional.empty()
+            : Optional.of(ArchiveDescriptor.read(same.get(0), same.get(0).getFileName().toString()).version());
         if (!same.isEmpty() && !upgrade) {
             InstalledPackage old = describe(same.get(0), ArchiveDescriptor.read(same.get(0), same.get(0).getFileName().toString()));
             throw new PackageException("package " + old.id() + " " + old.version() + " is already installed ("
@@ -136,7 +144,7 @@ public final class PackageInstaller {
             forgetExpansions(old);
         }
         records.write(descriptor.id(), new InstallRecord(source, sha256, clock.instant()));
-        return describe(target, descriptor);
+        return new InstallResult(describe(target, descriptor), replaced);
     }
 
     /**

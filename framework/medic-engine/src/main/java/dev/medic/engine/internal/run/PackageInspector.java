@@ -17,6 +17,7 @@ import dev.medic.api.Stats;
 import dev.medic.config.ConfigProblem;
 import dev.medic.engine.CheckInfo;
 import dev.medic.engine.PackageInfo;
+import dev.medic.engine.SettingInfo;
 import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.MedicConfig;
 import dev.medic.engine.config.PackageConfig;
@@ -63,12 +64,16 @@ public final class PackageInspector {
                     pkg.options(method.id()).isEnabled(), method.parameterized());
                 (method.tags().contains(Stats.TAG) ? stats : checks).add(info);
             }
+            List<SettingInfo> settings = loaded.descriptor().settings().values().stream()
+                .map(spec -> new SettingInfo(spec.name(), spec.type().name().toLowerCase(java.util.Locale.ROOT),
+                    spec.defaultValue(), spec.required(), spec.description()))
+                .toList();
             infos.add(new PackageInfo(loaded.id(), loaded.version(), loaded.description(), loaded.archive(), true,
-                checks, stats, found.problems()));
+                checks, stats, settings, found.problems()));
         }
         for (LoadFailure failure : packages.failures()) {
             infos.add(new PackageInfo(failure.packageId(), "", "", failure.archive(), false, List.of(), List.of(),
-                List.of(failure.message())));
+                List.of(), List.of(failure.message())));
         }
         return infos;
     }
