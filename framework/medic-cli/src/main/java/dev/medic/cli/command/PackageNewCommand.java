@@ -57,7 +57,7 @@ public final class PackageNewCommand implements Callable<Integer> {
             out.println();
             out.println("next:");
             out.println("  cd " + target);
-            out.println("  mvn package                                      # builds and tests target/" + name + "-0.1.0.jar");
+            out.println("  ./mvnw package                                   # builds and tests target/" + name + "-0.1.0.jar");
             out.println("  medic package install target/" + name + "-0.1.0.jar");
             out.println("  medic run --package " + name);
             out.flush();

@@ -54,6 +54,9 @@ public final class Scaffold {
         files.put("src/main/java/" + sources + "/" + className + "Checks.java", "Checks.java.txt");
         files.put("src/main/java/" + sources + "/Create" + className + "Marker.java", "Repair.java.txt");
         files.put("src/test/java/" + sources + "/Create" + className + "MarkerTest.java", "RepairTest.java.txt");
+        files.put("mvnw", "wrapper/mvnw");
+        files.put("mvnw.cmd", "wrapper/mvnw.cmd");
+        files.put(".mvn/wrapper/maven-wrapper.properties", "wrapper/.mvn/wrapper/maven-wrapper.properties");
 
         Path root = directory.toAbsolutePath();
         Files.createDirectories(root.getParent());
@@ -67,6 +70,7 @@ public final class Scaffold {
             Files.createDirectories(target.getParent());
             Files.writeString(target, text, StandardCharsets.UTF_8);
         }
+        root.resolve("mvnw").toFile().setExecutable(true, false);
         return files.keySet().stream().map(Path::of).toList();
     }
 
