@@ -21,8 +21,7 @@ import dev.medic.api.internal.CheckNames;
 import dev.medic.api.internal.InvocationWatchdog;
 import dev.medic.api.internal.MeasurementEntries;
 import dev.medic.api.internal.PackageRuntime;
-import dev.medic.api.internal.RunnerBridge;
-import dev.medic.api.internal.StandaloneRuntime;
+import dev.medic.api.internal.MedicRuntimes;
 
 /**
  * The JUnit extension that connects checks to Medic: it injects {@link Setting} values,
@@ -134,9 +133,7 @@ public final class MedicExtension implements ParameterResolver, InvocationInterc
     }
 
     private static PackageRuntime runtime(ExtensionContext context) {
-        return context.getConfigurationParameter(RunnerBridge.TOKEN_PARAMETER)
-            .flatMap(RunnerBridge::find)
-            .orElseGet(() -> StandaloneRuntime.of(context));
+        return MedicRuntimes.of(context);
     }
 
     private static Optional<String> checkName(ExtensionContext context) {

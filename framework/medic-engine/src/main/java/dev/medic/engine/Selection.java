@@ -45,6 +45,21 @@ public record Selection(Optional<String> packageId, Optional<String> check) {
         return pattern.matcher(id.name()).matches() || pattern.matcher(id.methodName()).matches();
     }
 
+    /**
+     * True when a check method may have selected checks: the pattern matches the method's name,
+     * or names one of its invocations ({@code HttpChecks.answers[web]} for {@code HttpChecks.answers}).
+     */
+    public boolean mayInclude(CheckId method) {
+        if (includes(method)) {
+            return true;
+        }
+        if (!includesPackage(method.packageId()) || check.isEmpty()) {
+            return false;
+        }
+        int bracket = check.get().indexOf('[');
+        return bracket > 0 && glob(check.get().substring(0, bracket)).matcher(method.name()).matches();
+    }
+
     private static Pattern glob(String text) {
         return Pattern.compile(Arrays.stream(text.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
     }

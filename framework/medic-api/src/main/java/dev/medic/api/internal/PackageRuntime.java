@@ -22,4 +22,12 @@ public interface PackageRuntime {
      * abandoned and fails; empty means no limit beyond JUnit's own {@code @Timeout}.
      */
     Optional<Duration> timeout(Optional<String> checkName);
+
+    /**
+     * Whether the run selected a check, by its full name ({@code HttpChecks.answers[web]}); lets
+     * a {@code @CheckEach} check run only the selected targets.
+     */
+    default boolean selects(String checkName) {
+        return true;
+    }
 }

@@ -1,13 +1,17 @@
 package dev.medic.engine.internal.run;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.medic.api.CheckEach;
 import dev.medic.api.CheckId;
 import dev.medic.api.Settings;
 import dev.medic.api.internal.PackageRuntime;
+import dev.medic.api.internal.TargetInvocations;
+import dev.medic.engine.Selection;
 import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.CheckOptions;
 import dev.medic.engine.config.MedicConfig;
@@ -29,9 +33,14 @@ public final class ConfiguredPackage implements PackageRuntime {
     private final PackageConfig config;
     private final CheckOptions global;
     private final Path stateDirectory;
+    private final Selection selection;
 
-    public ConfiguredPackage(LoadedPackage loaded, MedicConfig medicConfig) {
+    /**
+     * @param selection the checks the run selected; a {@code @CheckEach} check runs only these targets
+     */
+    public ConfiguredPackage(LoadedPackage loaded, MedicConfig medicConfig, Selection selection) {
         this.loaded = loaded;
+        this.selection = selection;
         this.config = medicConfig.packageConfig(loaded.id());
         this.global = medicConfig.defaults();
         this.stateDirectory = medicConfig.stateDir().resolve("package-data").resolve(loaded.id());
@@ -81,6 +90,27 @@ public final class ConfiguredPackage implements PackageRuntime {
     public Settings settings(Optional<String> checkName) {
         return checkName.map(name -> settingsFor(name, name))
             .orElseGet(() -> loaded.descriptor().defaultSettings().overriddenBy(Settings.of(config.settings())));
+    }
+
+    /**
+     * The settings a repair receives: the check's, and for one target of a {@code @CheckEach}
+     * check, the target's values over them.
+     */
+    public Settings repairSettings(CheckId check, Optional<Method> method) {
+        Settings settings = settings(check);
+        Optional<CheckEach> each = method.map(m -> m.getAnnotation(CheckEach.class));
+        if (each.isEmpty() || check.name().equals(check.methodName())) {
+            return settings;
+        }
+        String target = check.name().substring(check.methodName().length() + 1, check.name().length() - 1);
+        return TargetInvocations.targets(settings, each.get().value()).stream()
+            .filter(candidate -> candidate.name().equals(target)).findFirst().<Settings>map(found -> found)
+            .orElse(settings);
+    }
+
+    @Override
+    public boolean selects(String checkName) {
+        return selection.includes(new CheckId(loaded.id(), checkName));
     }
 
     @Override

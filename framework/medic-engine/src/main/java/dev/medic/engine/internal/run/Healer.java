@@ -65,7 +65,7 @@ final class Healer {
             }
         }
         RepairRecord attempt = repairs.run(new RepairRequest(runId, failed.check(), repair.get(),
-            pkg.loaded().classLoader(), failed.message(), failed.failure(), pkg.settings(failed.check()),
+            pkg.loaded().classLoader(), failed.message(), failed.failure(), pkg.repairSettings(failed.check(), failed.method()),
             pkg.stateDirectory(), options.repairTimeoutOrDefault()));
         events.repair(attempt);
         if (!attempt.outcome().isSuccess()) {

@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.medic.api.CheckEach;
 import dev.medic.api.CheckId;
 import dev.medic.api.Repair;
+import dev.medic.api.SettingException;
+import dev.medic.api.Target;
 import dev.medic.api.Stats;
+import dev.medic.api.internal.TargetInvocations;
 import dev.medic.config.ConfigProblem;
 import dev.medic.engine.CheckInfo;
 import dev.medic.engine.PackageInfo;
+import dev.medic.engine.Selection;
 import dev.medic.engine.SettingInfo;
 import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.MedicConfig;
@@ -54,12 +59,26 @@ public final class PackageInspector {
     public List<PackageInfo> inventory() {
         List<PackageInfo> infos = new ArrayList<>();
         for (LoadedPackage loaded : packages.packages()) {
-            ConfiguredPackage pkg = new ConfiguredPackage(loaded, config);
+            ConfiguredPackage pkg = new ConfiguredPackage(loaded, config, Selection.all());
             Discovered found = discover(loaded);
             List<CheckInfo> checks = new ArrayList<>();
             List<CheckInfo> stats = new ArrayList<>();
+            List<String> problems = new ArrayList<>(found.problems());
             for (PlannedMethod method : found.methods()) {
                 String repair = Pairing.repairFor(method.testClass(), method.method()).map(Class::getSimpleName).orElse("");
+                Optional<CheckEach> each = method.method().map(m -> m.getAnnotation(CheckEach.class));
+                if (each.isPresent()) {
+                    try {
+                        for (Target target : TargetInvocations.targets(pkg.settings(method.id()), each.get().value())) {
+                            CheckId id = new CheckId(loaded.id(), method.id().name() + "[" + target.name() + "]");
+                            checks.add(new CheckInfo(id, target.name(), repair, method.tags(), pkg.options(id).isEnabled(),
+                                false));
+                        }
+                    } catch (SettingException e) {
+                        problems.add(method.id().name() + ": " + e.getMessage());
+                    }
+                    continue;
+                }
                 CheckInfo info = new CheckInfo(method.id(), method.displayName(), repair, method.tags(),
                     pkg.options(method.id()).isEnabled(), method.parameterized());
                 (method.tags().contains(Stats.TAG) ? stats : checks).add(info);
@@ -69,7 +88,7 @@ public final class PackageInspector {
                     spec.defaultValue(), spec.required(), spec.description()))
                 .toList();
             infos.add(new PackageInfo(loaded.id(), loaded.version(), loaded.description(), loaded.archive(), true,
-                checks, stats, settings, found.problems()));
+                checks, stats, settings, problems));
         }
         for (LoadFailure failure : packages.failures()) {
             infos.add(new PackageInfo(failure.packageId(), "", "", failure.archive(), false, List.of(), List.of(),
@@ -120,7 +139,17 @@ public final class PackageInspector {
             unloadableClasses(loaded).forEach(problem -> problems.add(new ConfigProblem(where, 0, 0, "", problem)));
             Discovered found = discover(loaded);
             found.problems().forEach(problem -> problems.add(new ConfigProblem(where, 0, 0, "", problem)));
+            ConfiguredPackage configured = new ConfiguredPackage(loaded, config, Selection.all());
             for (PlannedMethod method : found.methods()) {
+                method.method().map(m -> m.getAnnotation(CheckEach.class)).ifPresent(each -> {
+                    try {
+                        TargetInvocations.targets(configured.settings(method.id()), each.value());
+                    } catch (SettingException e) {
+                        problems.add(new ConfigProblem(config.source().map(Path::toString).orElse("configuration"),
+                            config.packageConfig(loaded.id()).line(), 0, "packages." + loaded.id() + ".settings."
+                                + each.value(), "check " + method.id().name() + ": " + e.getMessage()));
+                    }
+                });
                 Optional<Class<? extends Repair>> repair = Pairing.repairFor(method.testClass(), method.method());
                 repair.flatMap(type -> constructionProblem(loaded, type)).ifPresent(problem ->
                     problems.add(new ConfigProblem(where, 0, 0, "", "check " + method.id().name() + ": " + problem)));
@@ -144,7 +173,7 @@ public final class PackageInspector {
     private Discovered discover(LoadedPackage loaded) {
         return discovered.computeIfAbsent(loaded.id(), id -> {
             List<String> problems = new ArrayList<>();
-            ConfiguredPackage pkg = new ConfiguredPackage(loaded, config);
+            ConfiguredPackage pkg = new ConfiguredPackage(loaded, config, Selection.all());
             List<PlannedMethod> methods = runner.discover(loaded, pkg, problems)
                 .map(plan -> withContextClassLoader(loaded.classLoader(), () -> PlannedMethod.of(id, plan)))
                 .orElse(List.of());

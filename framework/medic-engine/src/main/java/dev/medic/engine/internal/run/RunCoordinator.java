@@ -69,7 +69,7 @@ public final class RunCoordinator {
             if (!selection.includesPackage(loaded.id())) {
                 continue;
             }
-            ConfiguredPackage pkg = new ConfiguredPackage(loaded, config);
+            ConfiguredPackage pkg = new ConfiguredPackage(loaded, config, selection);
             try {
                 runPackage(runId, mode, selection, pkg, events, runner, repairs);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -89,7 +89,7 @@ public final class RunCoordinator {
             PackageRunner runner, RepairRunner repairs) {
         String id = pkg.loaded().id();
         Batch batch = runner.run(pkg.loaded(), pkg, PackageRunner.Phase.CHECKS,
-            check -> selection.includes(check) && pkg.options(check).isEnabled(), pkg.longestTimeout());
+            check -> selection.mayInclude(check) && pkg.options(check).isEnabled(), pkg.longestTimeout());
         if (batch.executions().isEmpty() && !batch.problems().isEmpty()) {
             packageFailed(runId, id, String.join("; ", batch.problems()), events);
             return;
@@ -103,6 +103,10 @@ public final class RunCoordinator {
 
         Healer healer = new Healer(runner, repairs, clock, events);
         for (CheckExecution execution : batch.executions()) {
+            if (!selection.includes(execution.check())) {
+                // another invocation of a selected parameterized check: it ran, but was not asked for
+                continue;
+            }
             CheckRecord record = switch (execution.status()) {
                 case PASSED -> record(runId, execution, Outcome.HEALTHY, Reason.NONE, "");
                 case SKIPPED -> record(runId, execution, Outcome.SKIPPED, Reason.NONE, execution.message());
