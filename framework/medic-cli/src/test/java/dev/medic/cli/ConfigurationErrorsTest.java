@@ -50,7 +50,7 @@ class ConfigurationErrorsTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
-            .contains(config + ":3:3: defaults.timout: unknown key 'timout'; allowed here: enabled, report-only, timeout, repair-timeout, interval")
+            .contains(config + ":3:3: defaults.timout: unknown key 'timout'; allowed here: enabled, report-only, timeout, repair-timeout, interval, confirm")
             .contains(config + ":4:16: defaults.report-only: expected true or false, found the text 'maybe'")
             .contains("2 problems; nothing was run.");
     }

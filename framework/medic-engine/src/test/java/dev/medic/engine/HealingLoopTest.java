@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.medic.engine.config.CheckOptions;
 import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.Option;
 import dev.medic.engine.config.PackageConfig;
 import dev.medic.engine.internal.store.InMemoryStore;
 import dev.medic.engine.spi.RunListener;
@@ -149,7 +150,7 @@ class HealingLoopTest {
     @Test
     void repairThatHangsIsAbandonedAtItsTimeoutAndTheRunGoesOn() throws IOException {
         markerPackage("HangingRepair", "while (true) { try { Thread.sleep(1000); } catch (InterruptedException ignored) { } }");
-        CheckOptions shortRepair = CheckOptions.builder().repairTimeout(Duration.ofMillis(300)).build();
+        CheckOptions shortRepair = CheckOptions.inherit().with(Option.REPAIR_TIMEOUT, Duration.ofMillis(300));
 
         RunReport report = run(RunMode.RUN, shortRepair);
 
@@ -209,7 +210,7 @@ class HealingLoopTest {
     @Test
     void reportOnlyChecksAreNotRepaired() throws IOException {
         markerPackage("CreateMarker", "Files.createFile(marker); return RepairResult.succeeded(\"created\");");
-        CheckOptions reportOnly = CheckOptions.builder().reportOnly(true).build();
+        CheckOptions reportOnly = CheckOptions.inherit().with(Option.REPORT_ONLY, true);
 
         RunReport report = run(RunMode.RUN, reportOnly);
 
@@ -253,7 +254,7 @@ class HealingLoopTest {
                 }
             }
             """).writeJar(packages());
-        CheckOptions shortCheck = CheckOptions.builder().timeout(Duration.ofMillis(300)).build();
+        CheckOptions shortCheck = CheckOptions.inherit().with(Option.TIMEOUT, Duration.ofMillis(300));
 
         RunReport report = run(RunMode.RUN, shortCheck);
 

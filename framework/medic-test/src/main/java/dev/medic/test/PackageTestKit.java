@@ -24,6 +24,7 @@ import dev.medic.engine.Selection;
 import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.CheckOptions;
 import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.Option;
 import dev.medic.engine.config.PackageConfig;
 import dev.medic.engine.spi.RunListener;
 
@@ -50,7 +51,7 @@ public final class PackageTestKit {
     private String id = "package-under-test";
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> checkSettings = new LinkedHashMap<>();
-    private final CheckOptions.Builder options = CheckOptions.builder();
+    private CheckOptions options = CheckOptions.inherit();
     private Path stateDirectory;
 
     private PackageTestKit(List<Path> roots, ClassLoader classLoader) {
@@ -89,19 +90,19 @@ public final class PackageTestKit {
 
     /** How long one execution of a check may take. */
     public PackageTestKit timeout(Duration timeout) {
-        options.timeout(timeout);
+        options = options.with(Option.TIMEOUT, timeout);
         return this;
     }
 
     /** How long one repair attempt may take. */
     public PackageTestKit repairTimeout(Duration timeout) {
-        options.repairTimeout(timeout);
+        options = options.with(Option.REPAIR_TIMEOUT, timeout);
         return this;
     }
 
     /** Report failures without repairing them. */
     public PackageTestKit reportOnly(boolean reportOnly) {
-        options.reportOnly(reportOnly);
+        options = options.with(Option.REPORT_ONLY, reportOnly);
         return this;
     }
 
@@ -129,7 +130,7 @@ public final class PackageTestKit {
     private TestRun execute(RunMode mode, Selection selection) {
         List<Measurement> measurements = new ArrayList<>();
         MedicConfig config = MedicConfig.inDirectory(stateDirectory()).withPackagesDir(stateDirectory().resolve("none"))
-            .withPackage(id, new PackageConfig(options.build(), settings, checkConfigs(), 0));
+            .withPackage(id, new PackageConfig(options, settings, checkConfigs(), 0));
         try (Medic medic = Medic.builder(config)
                 .embeddedPackage(new EmbeddedPackage(id, "0.0.0-test", classLoader, roots))
                 .listener(new RunListener() {

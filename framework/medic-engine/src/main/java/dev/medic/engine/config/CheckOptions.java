@@ -1,126 +1,95 @@
 package dev.medic.engine.config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options that can be set for every check, for a package's checks, or for one check. An
- * empty field means "inherit": a check's options fall back level by level (see
- * {@code ConfiguredPackage}), and finally to {@link #BUILT_IN}.
- *
- * @param enabled       whether the check runs at all
- * @param reportOnly    whether failures are only reported, never repaired
- * @param timeout       how long one execution of the check may take
- * @param repairTimeout how long one repair attempt may take
- * @param interval      how often the daemon runs the check
+ * The {@link Option}s set at one level: for every check, for a package's checks, or for one
+ * check. An option that is not set inherits: a check's options fall back level by level (see
+ * {@code ConfiguredPackage}), and finally to each option's built-in default. Immutable.
  */
-public record CheckOptions(Optional<Boolean> enabled, Optional<Boolean> reportOnly, Optional<Duration> timeout,
-        Optional<Duration> repairTimeout, Optional<Duration> interval) {
+public final class CheckOptions {
 
-    /** Medic's defaults: enabled, repairs allowed, 30 s per check, 2 min per repair, every 5 min. */
-    public static final CheckOptions BUILT_IN = builder().enabled(true).reportOnly(false)
-        .timeout(Duration.ofSeconds(30)).repairTimeout(Duration.ofMinutes(2)).interval(Duration.ofMinutes(5)).build();
+    private static final CheckOptions NONE = new CheckOptions(Map.of());
+
+    private final Map<Option<?>, Object> values;
+
+    private CheckOptions(Map<Option<?>, Object> values) {
+        this.values = values;
+    }
 
     /** Options that set nothing. */
     public static CheckOptions inherit() {
-        return builder().build();
+        return NONE;
     }
 
-    /** Starts building options; every option not set inherits. */
-    public static Builder builder() {
-        return new Builder();
+    /** A copy with one option set. */
+    public <T> CheckOptions with(Option<T> option, T value) {
+        Map<Option<?>, Object> copy = new LinkedHashMap<>(values);
+        copy.put(option, value);
+        return new CheckOptions(Map.copyOf(copy));
     }
 
-    /** These options, with every unset field taken from the fallback. */
+    /** A copy with one option set, or unchanged when the value is empty. */
+    public <T> CheckOptions with(Option<T> option, Optional<T> value) {
+        return value.map(present -> with(option, present)).orElse(this);
+    }
+
+    /** The option's value at this level, if set here. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> find(Option<T> option) {
+        return Optional.ofNullable((T) values.get(option));
+    }
+
+    /** The option's value, or its built-in default when no level sets it. */
+    public <T> T get(Option<T> option) {
+        return find(option).orElse(option.builtIn());
+    }
+
+    /** These options, with every unset option taken from the fallback. */
     public CheckOptions orElse(CheckOptions fallback) {
-        return new CheckOptions(enabled.or(fallback::enabled), reportOnly.or(fallback::reportOnly),
-            timeout.or(fallback::timeout), repairTimeout.or(fallback::repairTimeout), interval.or(fallback::interval));
+        if (fallback.values.isEmpty()) {
+            return this;
+        }
+        Map<Option<?>, Object> merged = new LinkedHashMap<>(fallback.values);
+        merged.putAll(values);
+        return new CheckOptions(Map.copyOf(merged));
     }
 
-    /** Whether the check runs; true unless set otherwise. */
+    /** Whether the check runs. */
     public boolean isEnabled() {
-        return enabled.orElse(true);
+        return get(Option.ENABLED);
     }
 
-    /** Whether repairs are suppressed; false unless set otherwise. */
+    /** Whether failures are only reported. */
     public boolean isReportOnly() {
-        return reportOnly.orElse(false);
+        return get(Option.REPORT_ONLY);
     }
 
-    /** The check timeout, or the built-in one. */
+    /** How long one execution of the check may run. */
     public Duration checkTimeout() {
-        return timeout.orElseGet(() -> BUILT_IN.timeout().orElseThrow());
+        return get(Option.TIMEOUT);
     }
 
-    /** The repair timeout, or the built-in one. */
-    public Duration repairTimeoutOrDefault() {
-        return repairTimeout.orElseGet(() -> BUILT_IN.repairTimeout().orElseThrow());
+    /** How long one repair attempt may run. */
+    public Duration repairTimeout() {
+        return get(Option.REPAIR_TIMEOUT);
     }
 
-    /** The daemon's interval, or the built-in one. */
-    public Duration intervalOrDefault() {
-        return interval.orElseGet(() -> BUILT_IN.interval().orElseThrow());
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CheckOptions options && options.values.equals(values);
     }
 
-    /** Builds {@link CheckOptions}. */
-    public static final class Builder {
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
 
-        private Optional<Boolean> enabled = Optional.empty();
-        private Optional<Boolean> reportOnly = Optional.empty();
-        private Optional<Duration> timeout = Optional.empty();
-        private Optional<Duration> repairTimeout = Optional.empty();
-        private Optional<Duration> interval = Optional.empty();
-
-        private Builder() {
-        }
-
-        public Builder enabled(boolean value) {
-            return enabled(Optional.of(value));
-        }
-
-        public Builder enabled(Optional<Boolean> value) {
-            this.enabled = value;
-            return this;
-        }
-
-        public Builder reportOnly(boolean value) {
-            return reportOnly(Optional.of(value));
-        }
-
-        public Builder reportOnly(Optional<Boolean> value) {
-            this.reportOnly = value;
-            return this;
-        }
-
-        public Builder timeout(Duration value) {
-            return timeout(Optional.of(value));
-        }
-
-        public Builder timeout(Optional<Duration> value) {
-            this.timeout = value;
-            return this;
-        }
-
-        public Builder repairTimeout(Duration value) {
-            return repairTimeout(Optional.of(value));
-        }
-
-        public Builder repairTimeout(Optional<Duration> value) {
-            this.repairTimeout = value;
-            return this;
-        }
-
-        public Builder interval(Duration value) {
-            return interval(Optional.of(value));
-        }
-
-        public Builder interval(Optional<Duration> value) {
-            this.interval = value;
-            return this;
-        }
-
-        public CheckOptions build() {
-            return new CheckOptions(enabled, reportOnly, timeout, repairTimeout, interval);
-        }
+    @Override
+    public String toString() {
+        return "CheckOptions" + values;
     }
 }

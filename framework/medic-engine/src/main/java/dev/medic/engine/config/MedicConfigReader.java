@@ -29,8 +29,7 @@ public final class MedicConfigReader {
         List.of("host", "environment", "state-dir", "packages-dir", "store", "defaults", "packages");
 
     /** The keys of the options every level (defaults, package, check) can set. */
-    public static final List<String> OPTION_KEYS =
-        List.of("enabled", "report-only", "timeout", "repair-timeout", "interval");
+    public static final List<String> OPTION_KEYS = Option.keys();
     private static final List<String> PACKAGE_KEYS = concat(OPTION_KEYS, List.of("settings", "checks"));
     private static final List<String> CHECK_KEYS = concat(OPTION_KEYS, List.of("settings"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
@@ -107,9 +106,24 @@ public final class MedicConfigReader {
 
     /** Reads the option keys of a mapping; other keys are the caller's business. */
     public static CheckOptions options(ConfigMap map) {
-        return CheckOptions.builder().enabled(map.bool("enabled")).reportOnly(map.bool("report-only"))
-            .timeout(duration(map, "timeout")).repairTimeout(duration(map, "repair-timeout"))
-            .interval(duration(map, "interval")).build();
+        CheckOptions options = CheckOptions.inherit();
+        for (Option<?> option : Option.ALL) {
+            options = read(map, option, options);
+        }
+        return options;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> CheckOptions read(ConfigMap map, Option<T> option, CheckOptions options) {
+        Optional<?> value = switch (option.kind()) {
+            case BOOLEAN -> map.bool(option.key());
+            case DURATION -> duration(map, option.key());
+            case DURATION_OR_ZERO -> map.parsed(option.key(), text -> Durations.parse(text).filter(d -> !d.isNegative()),
+                Durations.ALLOWED + ", zero or more");
+            case COUNT -> map.integer(option.key(), option.min(), option.max());
+            case CHECKS -> map.get(option.key()).map(node -> map.strings(option.key()));
+        };
+        return options.with(option, (Optional<T>) value);
     }
 
     private static Optional<Duration> duration(ConfigMap map, String key) {

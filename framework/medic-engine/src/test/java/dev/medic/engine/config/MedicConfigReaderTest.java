@@ -45,8 +45,9 @@ class MedicConfigReaderTest {
     }
 
     private static CheckOptions options(Boolean enabled, Boolean reportOnly, Duration timeout, Duration repairTimeout) {
-        return CheckOptions.builder().enabled(Optional.ofNullable(enabled)).reportOnly(Optional.ofNullable(reportOnly))
-            .timeout(Optional.ofNullable(timeout)).repairTimeout(Optional.ofNullable(repairTimeout)).build();
+        return CheckOptions.inherit().with(Option.ENABLED, Optional.ofNullable(enabled))
+            .with(Option.REPORT_ONLY, Optional.ofNullable(reportOnly)).with(Option.TIMEOUT, Optional.ofNullable(timeout))
+            .with(Option.REPAIR_TIMEOUT, Optional.ofNullable(repairTimeout));
     }
 
     @Test
@@ -182,7 +183,7 @@ class MedicConfigReaderTest {
         config("defaults:\n  timout: 5s\n");
 
         assertThat(onlyProblem().key()).isEqualTo("defaults.timout");
-        assertThat(onlyProblem().message()).endsWith("allowed here: enabled, report-only, timeout, repair-timeout, interval");
+        assertThat(onlyProblem().message()).endsWith("allowed here: " + String.join(", ", Option.keys()));
     }
 
     @Test
@@ -196,7 +197,7 @@ class MedicConfigReaderTest {
         assertThat(problem.message())
             .isEqualTo("value 'soon' is not allowed; expected " + Durations.ALLOWED + ", greater than zero");
         assertThat(problem.toString()).startsWith("medic.yml:3:12: defaults.timeout: value 'soon' is not allowed");
-        assertThat(config.defaults().timeout()).isEmpty();
+        assertThat(config.defaults().find(Option.TIMEOUT)).isEmpty();
     }
 
     @Test
@@ -273,10 +274,10 @@ class MedicConfigReaderTest {
         CheckOptions pack = options(null, true, Duration.ofSeconds(60), null);
         CheckOptions defaults = options(false, false, null, Duration.ofMinutes(10));
 
-        CheckOptions effective = check.orElse(pack).orElse(defaults).orElse(CheckOptions.BUILT_IN);
+        CheckOptions effective = check.orElse(pack).orElse(defaults);
 
-        assertThat(effective).isEqualTo(options(false, true, Duration.ofSeconds(5), Duration.ofMinutes(10))
-            .orElse(CheckOptions.builder().interval(Duration.ofMinutes(5)).build()));
+        assertThat(effective).isEqualTo(options(false, true, Duration.ofSeconds(5), Duration.ofMinutes(10)));
+        assertThat(effective.get(Option.INTERVAL)).isEqualTo(Duration.ofMinutes(5));
         assertThat(effective.isEnabled()).isFalse();
         assertThat(effective.isReportOnly()).isTrue();
     }
@@ -285,11 +286,11 @@ class MedicConfigReaderTest {
     void inheritedOptionsResolveToTheBuiltInOnes() {
         CheckOptions nothing = CheckOptions.inherit();
 
-        assertThat(nothing.orElse(CheckOptions.BUILT_IN)).isEqualTo(CheckOptions.BUILT_IN);
+        assertThat(nothing.find(Option.TIMEOUT)).isEmpty();
         assertThat(nothing.isEnabled()).isTrue();
         assertThat(nothing.isReportOnly()).isFalse();
         assertThat(nothing.checkTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(nothing.repairTimeoutOrDefault()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(nothing.repairTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

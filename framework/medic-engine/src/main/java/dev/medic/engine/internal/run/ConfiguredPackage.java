@@ -66,8 +66,7 @@ public final class ConfiguredPackage implements PackageRuntime {
             .orElse(loaded.descriptor().checkOptions(name, methodName))
             .orElse(config.options())
             .orElse(loaded.descriptor().defaults())
-            .orElse(global)
-            .orElse(CheckOptions.BUILT_IN);
+            .orElse(global);
     }
 
     /**
@@ -134,6 +133,6 @@ public final class ConfiguredPackage implements PackageRuntime {
     }
 
     private CheckOptions packageOptions() {
-        return config.options().orElse(loaded.descriptor().defaults()).orElse(global).orElse(CheckOptions.BUILT_IN);
+        return config.options().orElse(loaded.descriptor().defaults()).orElse(global);
     }
 }

@@ -66,7 +66,7 @@ final class Healer {
         }
         RepairRecord attempt = repairs.run(new RepairRequest(runId, failed.check(), repair.get(),
             pkg.loaded().classLoader(), failed.message(), failed.failure(), pkg.repairSettings(failed.check(), failed.method()),
-            pkg.stateDirectory(), options.repairTimeoutOrDefault()));
+            pkg.stateDirectory(), options.repairTimeout()));
         events.repair(attempt);
         if (!attempt.outcome().isSuccess()) {
             return record(runId, failed, Outcome.UNRESOLVED, Reason.REPAIR_FAILED, attempts, failed.message()

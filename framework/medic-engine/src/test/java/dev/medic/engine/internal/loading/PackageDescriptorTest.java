@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.medic.config.ConfigProblem;
 import dev.medic.config.ConfigProblems;
 import dev.medic.engine.config.CheckOptions;
+import dev.medic.engine.config.Option;
 
 class PackageDescriptorTest {
 
@@ -105,13 +106,13 @@ class PackageDescriptorTest {
     void packageDefaultsAndCheckOptionsAreRead() {
         PackageDescriptor descriptor = parse(DESCRIPTOR);
 
-        assertThat(descriptor.defaults()).isEqualTo(CheckOptions.builder().reportOnly(true)
-            .timeout(Duration.ofSeconds(10)).build());
-        assertThat(descriptor.checkOptions("DemoChecks.answers", "DemoChecks.answers").repairTimeout())
+        assertThat(descriptor.defaults()).isEqualTo(CheckOptions.inherit().with(Option.REPORT_ONLY, true)
+            .with(Option.TIMEOUT, Duration.ofSeconds(10)));
+        assertThat(descriptor.checkOptions("DemoChecks.answers", "DemoChecks.answers").find(Option.REPAIR_TIMEOUT))
             .contains(Duration.ofMinutes(1));
-        assertThat(descriptor.checkOptions("Disk.hasRoom[/var]", "Disk.hasRoom").enabled()).contains(false);
+        assertThat(descriptor.checkOptions("Disk.hasRoom[/var]", "Disk.hasRoom").find(Option.ENABLED)).contains(false);
         assertThat(descriptor.checkOptions("Disk.hasRoom[/tmp]", "Disk.hasRoom")).isEqualTo(CheckOptions.inherit());
-        assertThat(descriptor.checkOptions("DemoChecks.answers[1]", "DemoChecks.answers").repairTimeout())
+        assertThat(descriptor.checkOptions("DemoChecks.answers[1]", "DemoChecks.answers").find(Option.REPAIR_TIMEOUT))
             .contains(Duration.ofMinutes(1));
     }
 
