@@ -1,0 +1,44 @@
+package dev.medic.packages.system;
+
+import java.util.List;
+
+import dev.medic.api.Repair;
+import dev.medic.api.RepairContext;
+import dev.medic.api.RepairResult;
+import dev.medic.api.SettingException;
+import dev.medic.api.Settings;
+
+/**
+ * The repair every check of this package is paired with. It runs the repair that the failed
+ * target declares in its {@code repair:} section: {@code restart-unit}, {@code command},
+ * {@code shell} or {@code delete-old-files}.
+ */
+final class TargetRepair implements Repair {
+
+    private static final List<String> KINDS = List.of("restart-unit", "command", "shell", "delete-old-files");
+
+    @Override
+    public RepairResult repair(RepairContext context) throws Exception {
+        // A target that is configured wrongly says nothing about the system: acting on it could
+        // delete files or restart a unit for no reason.
+        if (context.failure().filter(SettingException.class::isInstance).isPresent()) {
+            return RepairResult.failed("not repaired: the check failed on its configuration, not on the system: "
+                + context.failureMessage());
+        }
+        Settings repair = context.settings().section("repair");
+        List<String> kinds = KINDS.stream().filter(repair::has).toList();
+        if (kinds.isEmpty()) {
+            return RepairResult.failed("no repair is configured for " + context.check().name()
+                + "; give the target a 'repair:' section with one of " + String.join(", ", KINDS));
+        }
+        if (kinds.size() > 1) {
+            return RepairResult.failed("the repair of " + context.check().name() + " sets " + String.join(" and ", kinds)
+                + "; a target takes exactly one of " + String.join(", ", KINDS));
+        }
+        return switch (kinds.get(0)) {
+            case "restart-unit" -> new RestartUnitRepair().repair(context, repair);
+            case "delete-old-files" -> new DeleteOldFilesRepair().repair(context, repair.section("delete-old-files"));
+            default -> new CommandRepair().repair(context, repair);
+        };
+    }
+}
