@@ -1,6 +1,7 @@
 package dev.medic.cli.command;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.medic.cli.internal.Session;
 import dev.medic.cli.output.ConsoleReporter;
@@ -10,6 +11,7 @@ import dev.medic.engine.Medic;
 import dev.medic.engine.RunMode;
 import dev.medic.engine.RunReport;
 import dev.medic.engine.Selection;
+import dev.medic.influxdb.InfluxSink;
 import dev.medic.store.sqlite.SqliteStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,29 +31,40 @@ abstract class RunChecksCommand extends BaseCommand {
     int execute(Session session) {
         Selection selection = selectionOptions.selection();
         try (SqliteStore store = session.openStore()) {
-            Medic.Builder builder = Medic.builder(session.config()).store(store);
-            if (output == OutputFormat.TEXT) {
-                builder.listener(new ConsoleReporter(out(), err(), style()));
+            Optional<InfluxSink> sink = session.openSinks();
+            try {
+                Medic.Builder builder = Medic.builder(session.config()).store(store);
+                if (output == OutputFormat.TEXT) {
+                    builder.listener(new ConsoleReporter(out(), err(), style()));
+                }
+                sink.ifPresent(builder::listener);
+                return run(builder, selection);
+            } finally {
+                // Sends what the run produced, within influxdb.timeout; the rest waits in the spool for the next run.
+                sink.ifPresent(InfluxSink::close);
             }
-            try (Medic medic = builder.build()) {
-                List<ConfigProblem> problems = medic.configProblems();
-                if (!problems.isEmpty()) {
-                    return usageError(problems);
-                }
-                List<ConfigProblem> selectionProblems = selectionProblems(medic, selection);
-                if (!selectionProblems.isEmpty()) {
-                    return usageError(selectionProblems);
-                }
-                RunReport report = medic.run(mode(), selection);
-                if (selection.check().isPresent() && report.checks().isEmpty()) {
-                    return usageError(List.of(new ConfigProblem("--check", 0, 0, "", "no check matches '"
-                        + selection.check().get() + "'; 'medic list' shows the checks")));
-                }
-                if (output == OutputFormat.JSON) {
-                    printJson(Views.report(report));
-                }
-                return report.exitCode();
+        }
+    }
+
+    private int run(Medic.Builder builder, Selection selection) {
+        try (Medic medic = builder.build()) {
+            List<ConfigProblem> problems = medic.configProblems();
+            if (!problems.isEmpty()) {
+                return usageError(problems);
             }
+            List<ConfigProblem> selectionProblems = selectionProblems(medic, selection);
+            if (!selectionProblems.isEmpty()) {
+                return usageError(selectionProblems);
+            }
+            RunReport report = medic.run(mode(), selection);
+            if (selection.check().isPresent() && report.checks().isEmpty()) {
+                return usageError(List.of(new ConfigProblem("--check", 0, 0, "", "no check matches '"
+                    + selection.check().get() + "'; 'medic list' shows the checks")));
+            }
+            if (output == OutputFormat.JSON) {
+                printJson(Views.report(report));
+            }
+            return report.exitCode();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.medic.cli.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,21 +11,27 @@ import dev.medic.config.ConfigProblem;
 import dev.medic.config.ConfigProblems;
 import dev.medic.engine.config.MedicConfig;
 import dev.medic.engine.config.MedicConfigReader;
+import dev.medic.influxdb.InfluxConfig;
+import dev.medic.influxdb.InfluxSink;
 import dev.medic.store.sqlite.SqliteStore;
 
 /**
  * What every command starts from: the configuration, found and validated, and the ways to open
- * the history store.
+ * the history store and the metrics sinks.
  */
 public final class Session {
 
     /** Top-level configuration sections that modules other than the engine read. */
-    static final List<String> SECTIONS = List.of();
+    static final List<String> SECTIONS = List.of("influxdb");
+
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
     private final MedicConfig config;
+    private final Optional<InfluxConfig> influx;
 
-    private Session(MedicConfig config) {
+    private Session(MedicConfig config, Optional<InfluxConfig> influx) {
         this.config = config;
+        this.influx = influx;
     }
 
     /**
@@ -35,7 +42,7 @@ public final class Session {
     public static Session open(Optional<Path> named, ConfigLocator locator) {
         Optional<Path> file = locator.locate(named);
         if (file.isEmpty()) {
-            return new Session(MedicConfig.inDirectory(locator.defaultStateDir()));
+            return new Session(MedicConfig.inDirectory(locator.defaultStateDir()), Optional.empty());
         }
         Path path = file.get();
         if (!Files.isRegularFile(path)) {
@@ -43,10 +50,12 @@ public final class Session {
                 "the configuration file does not exist")));
         }
         ConfigProblems problems = new ConfigProblems();
-        MedicConfig config = new MedicConfigReader(SECTIONS).read(path, path.toString(), locator.defaultStateDir(), problems)
-            .config();
+        MedicConfigReader.Loaded loaded = new MedicConfigReader(SECTIONS)
+            .read(path, path.toString(), locator.defaultStateDir(), problems);
+        // Read here, with the engine's part, so that one pass reports every problem of the file.
+        Optional<InfluxConfig> influx = InfluxConfig.read(loaded.root(), loaded.config());
         problems.throwIfAny();
-        return new Session(config);
+        return new Session(loaded.config(), influx);
     }
 
     /** The configuration. */
@@ -57,5 +66,27 @@ public final class Session {
     /** Opens the history store this configuration names. */
     public SqliteStore openStore() {
         return SqliteStore.open(config.storePath());
+    }
+
+    /** The {@code influxdb:} section, when the configuration has one. */
+    public Optional<InfluxConfig> influxConfig() {
+        return influx;
+    }
+
+    /**
+     * Opens the metrics sink the configuration names, if any. A sink that cannot be opened (its
+     * spool directory cannot be written) is logged and left out: metrics never stop healing.
+     */
+    public Optional<InfluxSink> openSinks() {
+        if (influx.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InfluxSink.open(influx.get(), config));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot open the InfluxDB spool " + influx.get().spoolDirectory() + " ("
+                + influx.get().mask(String.valueOf(e)) + "); this run's metrics are not recorded, healing goes on");
+            return Optional.empty();
+        }
     }
 }

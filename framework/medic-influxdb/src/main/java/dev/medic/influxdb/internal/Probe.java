@@ -38,8 +38,7 @@ public final class Probe {
                 return switch (result.kind()) {
                     // An empty body passes authentication and the target check; 2.x then calls it a bad request.
                     case ACKNOWLEDGED, REJECTED -> new Result(Status.OK, server + " accepts writes to " + config.target());
-                    case AUTHENTICATION -> new Result(Status.AUTHENTICATION_FAILED, server + ": authentication failed. "
-                        + result.message());
+                    case AUTHENTICATION -> new Result(Status.AUTHENTICATION_FAILED, server + ": " + result.message());
                     case NOT_FOUND -> new Result(Status.NOT_FOUND, server + ": " + result.message() + createHint(config));
                     default -> new Result(Status.SERVER_ERROR, server + ": " + result.message());
                 };
