@@ -3,8 +3,11 @@ package dev.medic.store.sqlite;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.Measurement;
@@ -18,6 +21,7 @@ import dev.medic.store.sqlite.internal.Database;
 import dev.medic.store.sqlite.internal.NativeLibraryCache;
 import dev.medic.store.sqlite.internal.EventWriter;
 import dev.medic.store.sqlite.internal.HistoryReader;
+import dev.medic.store.sqlite.internal.PolicyStates;
 
 /**
  * Keeps Medic's history in one SQLite file on this host; the default store.
@@ -29,8 +33,13 @@ import dev.medic.store.sqlite.internal.HistoryReader;
  * Other processes, such as a second runner or {@code medic history}, may open the same file; a
  * writer waits up to five seconds for another's write to end.
  *
- * <p>Instants and durations are kept to the millisecond. Records come newest first by their start
- * time, and records that started in the same millisecond in the order they arrived, latest first.
+ * <p>Instants and durations are kept to the millisecond, in the healing policy's
+ * {@link CheckState}s too. Records come newest first by their start time, and records that started
+ * in the same millisecond in the order they arrived, latest first.
+ *
+ * <p>The healing policy's states ({@link #states}, {@link #resetStates}) come in {@link CheckId}
+ * order. {@link #saveState} and {@link #resetStates} each commit their own transaction before
+ * returning.
  *
  * <p>A run whose {@code runFinished} never arrived (its runner was killed, or it is still going) is
  * still returned by {@link #runs(HistoryQuery)}: with a zero duration and the counts of the
@@ -47,11 +56,13 @@ public final class SqliteStore implements Store {
     private final Database database;
     private final EventWriter writer;
     private final HistoryReader reader;
+    private final PolicyStates states;
 
     private SqliteStore(Database database) {
         this.database = database;
         this.writer = new EventWriter(database);
         this.reader = new HistoryReader(database);
+        this.states = new PolicyStates(database);
     }
 
     /**
@@ -133,6 +144,21 @@ public final class SqliteStore implements Store {
     @Override
     public synchronized List<RunRecord> runs(HistoryQuery query) {
         return reader.runs(query);
+    }
+
+    @Override
+    public synchronized Map<CheckId, CheckState> states(Selection selection) {
+        return states.states(selection);
+    }
+
+    @Override
+    public synchronized void saveState(CheckState state) {
+        states.save(state);
+    }
+
+    @Override
+    public synchronized List<CheckId> resetStates(Selection selection) {
+        return states.reset(selection);
     }
 
     /** Closes the file; closing twice does nothing. */

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
+import dev.medic.engine.HealthState;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
@@ -37,6 +39,20 @@ final class Events {
         String repair = outcome == Outcome.REPAIRED || outcome == Outcome.UNRESOLVED ? "Fix" + id.methodName() : "";
         return new CheckRecord(runId, id, outcome, reason, startedAt, Duration.ofMillis(250), 1,
             outcome == Outcome.HEALTHY ? "" : id + " was " + outcome, repair);
+    }
+
+    /** The record {@link #check} gives, with the healing policy's annotations. */
+    static CheckRecord annotated(CheckRecord record, HealthState state, boolean flapping, String blockedBy,
+            String maintenance) {
+        return new CheckRecord(record.runId(), record.check(), record.outcome(), record.reason(), record.startedAt(),
+            record.duration(), record.attempts(), record.message(), record.repair(), state, flapping, blockedBy,
+            maintenance);
+    }
+
+    /** A state with every field set, its instants counted in minutes from {@link #T0}. */
+    static CheckState state(CheckId id, HealthState health, int since, List<Integer> repairs, List<Integer> changes) {
+        return new CheckState(id, health, at(since), repairs.size() + 1, health == HealthState.HEALTHY ? 2 : 0,
+            repairs.stream().map(Events::at).toList(), repairs.size(), changes.stream().map(Events::at).toList());
     }
 
     static RepairRecord repair(String runId, CheckId id, RepairOutcome outcome, Instant startedAt) {

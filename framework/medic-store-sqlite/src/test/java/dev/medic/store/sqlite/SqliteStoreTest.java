@@ -1,6 +1,7 @@
 package dev.medic.store.sqlite;
 
 import static dev.medic.store.sqlite.Events.T0;
+import static dev.medic.store.sqlite.Events.annotated;
 import static dev.medic.store.sqlite.Events.all;
 import static dev.medic.store.sqlite.Events.at;
 import static dev.medic.store.sqlite.Events.check;
@@ -8,6 +9,7 @@ import static dev.medic.store.sqlite.Events.id;
 import static dev.medic.store.sqlite.Events.query;
 import static dev.medic.store.sqlite.Events.repair;
 import static dev.medic.store.sqlite.Events.run;
+import static dev.medic.store.sqlite.Events.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,13 +18,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.CheckStatus;
+import dev.medic.engine.HealthState;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.Outcome;
@@ -94,6 +99,35 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theHealingPolicysAnnotationsOfACheckRecordReadBackExactly() {
+        List<CheckRecord> records = List.of(
+            new CheckRecord("run-1", HAS_ROOM, Outcome.UNRESOLVED, Reason.GIVEN_UP, at(0), Duration.ofMillis(10), 1,
+                "still full", "CleanDisk", HealthState.GIVEN_UP, true, "", ""),
+            new CheckRecord("run-1", HAS_ROOM_VAR, Outcome.UNRESOLVED, Reason.BLOCKED, at(1), Duration.ofMillis(11), 1,
+                "blocked", "", HealthState.FAILING, false, "disk/DiskChecks.isMounted[/var=x]", ""),
+            new CheckRecord("run-1", IS_MOUNTED, Outcome.UNRESOLVED, Reason.SUPPRESSED, at(2), Duration.ofMillis(12), 1,
+                "in maintenance", "", HealthState.FAILING, true, "", "patch tuesday\nsecond line\n"),
+            new CheckRecord("run-1", ANSWERS, Outcome.REPAIRED, Reason.NONE, at(3), Duration.ofMillis(13), 2, "fixed",
+                "Restart", HealthState.HEALTHY, true, "net/NetChecks.up", "nightly"),
+            new CheckRecord("run-1", BACKUP_ROOM, Outcome.HEALTHY, Reason.NONE, at(4), Duration.ZERO, 1, "", "",
+                HealthState.HEALTHY, false, "", ""));
+
+        try (SqliteStore store = SqliteStore.open(file())) {
+            store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
+            records.forEach(store::checkFinished);
+        }
+
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThat(store.checks(all())).containsExactly(records.get(4), records.get(3), records.get(2), records.get(1),
+                records.get(0));
+            assertThat(store.status(Selection.all())).extracting(CheckStatus::last)
+                .containsExactly(records.get(4), records.get(0), records.get(1), records.get(2), records.get(3));
+            assertThat(store.status(Selection.of(null, "*.isMounted"))).singleElement()
+                .extracting(CheckStatus::lastFailure).isEqualTo(Optional.of(records.get(2)));
+        }
+    }
+
+    @Test
     void openingCreatesTheMissingParentDirectories() {
         Path nested = dir.resolve("state").resolve("history").resolve("medic.db");
 
@@ -151,16 +185,32 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(file())) {
             writeTwoRuns(store);
             writeTwoRuns(memory);
+            saveStates(store);
+            saveStates(memory);
 
             for (Selection selection : List.of(Selection.all(), Selection.of("disk", null), Selection.of(null, "*.hasRoom"),
                     Selection.of("web", "WebChecks.*"), Selection.of(null, "DiskChecks.hasRoom"))) {
                 assertThat(store.status(selection)).as("status of %s", selection).isEqualTo(memory.status(selection));
+                assertThat(store.states(selection)).as("states of %s", selection).isEqualTo(memory.states(selection));
                 for (HistoryQuery query : List.of(query(selection, null, 50), query(selection, at(30), 50),
                         query(selection, null, 2), query(selection, at(60), 1))) {
                     assertThat(store.checks(query)).as("checks %s", query).isEqualTo(memory.checks(query));
                     assertThat(store.repairs(query)).as("repairs %s", query).isEqualTo(memory.repairs(query));
                     assertThat(store.runs(query)).as("runs %s", query).isEqualTo(memory.runs(query));
                 }
+            }
+
+            // The contract names no order: the in-memory store answers in the order the states were
+            // first saved, this one in check order. The same checks are reset, and the same remain.
+            for (Selection selection : List.of(Selection.of("disk", "*.hasRoom"), Selection.of(null, "WebChecks.*"),
+                    Selection.of("nosuch", null), Selection.all())) {
+                List<CheckId> reset = store.resetStates(selection);
+                assertThat(reset).as("reset of %s", selection).isSorted()
+                    .containsExactlyInAnyOrderElementsOf(memory.resetStates(selection));
+                assertThat(store.states(Selection.all())).as("states after reset of %s", selection)
+                    .isEqualTo(memory.states(Selection.all()));
+                assertThat(store.status(Selection.all())).as("status after reset of %s", selection)
+                    .isEqualTo(memory.status(Selection.all()));
             }
         }
     }
@@ -271,7 +321,8 @@ class SqliteStoreTest {
         store.checkFinished(check("run-1", HAS_ROOM_VAR, Outcome.HEALTHY, at(1)));
         store.checkFinished(check("run-1", IS_MOUNTED, Outcome.HEALTHY, at(2)));
         store.repairFinished(repair("run-1", ANSWERS, RepairOutcome.FAILED, at(3)));
-        store.checkFinished(check("run-1", ANSWERS, Outcome.UNRESOLVED, at(3)));
+        store.checkFinished(annotated(check("run-1", ANSWERS, Outcome.UNRESOLVED, at(3)), HealthState.FAILING, true,
+            "disk/DiskChecks.isMounted", "nightly"));
         store.checkFinished(check("run-1", BACKUP_ROOM, Outcome.HEALTHY, at(4)));
         store.runFinished(new RunRecord("run-1", RunMode.RUN, "host-a", "prod", at(0), Duration.ofMinutes(5), 3, 1, 1, 0));
 
@@ -281,6 +332,16 @@ class SqliteStoreTest {
         store.checkFinished(check("run-2", IS_MOUNTED, Outcome.SKIPPED, at(62)));
         store.checkFinished(check("run-2", ANSWERS, Outcome.HEALTHY, at(63)));
         store.runFinished(new RunRecord("run-2", RunMode.RUN, "host-a", "prod", at(60), Duration.ofMinutes(4), 3, 0, 0, 1));
+    }
+
+    /** States for checks with records and for one without, saved out of check order, one of them twice. */
+    private static void saveStates(Store store) {
+        store.saveState(state(ANSWERS, HealthState.FAILING, 3, List.of(3), List.of(3)));
+        store.saveState(state(HAS_ROOM_VAR, HealthState.GIVEN_UP, 1, List.of(0, 1), List.of(0)));
+        store.saveState(CheckState.initial(id("gone", "GoneChecks.isThere"), at(0)));
+        store.saveState(state(HAS_ROOM, HealthState.FAILING, 0, List.of(0), List.of(0)));
+        store.saveState(CheckState.initial(BACKUP_ROOM, at(4)));
+        store.saveState(state(HAS_ROOM, HealthState.HEALTHY, 60, List.of(0), List.of(0, 60)));
     }
 
     private static List<CheckId> checksIn(List<CheckStatus> status) {

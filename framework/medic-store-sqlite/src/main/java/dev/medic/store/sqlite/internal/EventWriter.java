@@ -50,10 +50,12 @@ public final class EventWriter {
         String what = "record check " + check.check() + " of run " + check.runId();
         database.write(what, connection -> {
             requireRun(connection, check.runId(), what);
-            update(connection, "INSERT INTO check_results (" + Rows.CHECK_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            update(connection, "INSERT INTO check_results (" + Rows.CHECK_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 check.runId(), check.check().packageId(), check.check().name(), check.outcome().name(),
                 check.reason().name(), check.startedAt().toEpochMilli(), check.duration().toMillis(), check.attempts(),
-                check.message(), check.repair());
+                check.message(), check.repair(), check.state().name(), check.flapping() ? 1 : 0, check.blockedBy(),
+                check.maintenance());
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.Measurement;
@@ -56,11 +57,12 @@ public final class HistoryReader {
                 Optional.of(FAILED), selection, Rows::check, CheckRecord::check);
             Map<CheckId, RepairRecord> repairs = newestPerCheck(connection, "repairs", Rows.REPAIR_COLUMNS, Optional.empty(),
                 selection, Rows::repair, RepairRecord::check);
+            Map<CheckId, CheckState> states = PolicyStates.select(connection, selection);
             return last.values().stream()
                 .filter(record -> selection.includes(record.check()))
                 .sorted((a, b) -> a.check().compareTo(b.check()))
                 .map(record -> new CheckStatus(record, Optional.ofNullable(failures.get(record.check())),
-                    Optional.ofNullable(repairs.get(record.check()))))
+                    Optional.ofNullable(repairs.get(record.check())), Optional.ofNullable(states.get(record.check()))))
                 .toList();
         });
     }

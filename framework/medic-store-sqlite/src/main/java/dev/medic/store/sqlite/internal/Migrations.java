@@ -87,8 +87,34 @@ public final class Migrations {
         )""",
         "CREATE INDEX problems_by_run ON problems (run_id)");
 
+    /**
+     * The healing policy: each check record says where the check stood after its run, and
+     * {@code check_state} keeps the policy's state of each check between runs. Records written
+     * before version 2 carry no state; like {@code CheckRecord}'s short constructor, they get
+     * FAILING when unresolved and HEALTHY otherwise. Lists of instants are kept as
+     * {@link TextCodec} lists of epoch milliseconds.
+     */
+    private static final List<String> VERSION_2 = List.of(
+        "ALTER TABLE check_results ADD COLUMN state       TEXT    NOT NULL DEFAULT 'HEALTHY'",
+        "ALTER TABLE check_results ADD COLUMN flapping    INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE check_results ADD COLUMN blocked_by  TEXT    NOT NULL DEFAULT ''",
+        "ALTER TABLE check_results ADD COLUMN maintenance TEXT    NOT NULL DEFAULT ''",
+        "UPDATE check_results SET state = CASE WHEN outcome = 'UNRESOLVED' THEN 'FAILING' ELSE 'HEALTHY' END", """
+        CREATE TABLE check_state (
+            package_id            TEXT    NOT NULL,
+            check_name            TEXT    NOT NULL,
+            state                 TEXT    NOT NULL,
+            since                 INTEGER NOT NULL,
+            consecutive_failures  INTEGER NOT NULL,
+            consecutive_passes    INTEGER NOT NULL,
+            repairs               TEXT    NOT NULL,
+            repairs_since_healthy INTEGER NOT NULL,
+            state_changes         TEXT    NOT NULL,
+            PRIMARY KEY (package_id, check_name)
+        )""");
+
     /** Index i holds the statements that take the schema from version i to version i + 1. */
-    private static final List<List<String>> MIGRATIONS = List.of(VERSION_1);
+    private static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2);
 
     private Migrations() {
     }
@@ -96,6 +122,11 @@ public final class Migrations {
     /** The schema version this code writes. */
     public static int latest() {
         return MIGRATIONS.size();
+    }
+
+    /** The statements that take the schema from {@code version - 1} to {@code version}; for tests. */
+    static List<String> statements(int version) {
+        return MIGRATIONS.get(version - 1);
     }
 
     /**

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
+import dev.medic.engine.HealthState;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
@@ -19,8 +22,11 @@ import dev.medic.engine.RunRecord;
 /** Turns rows back into records; each column list names exactly what its mapper reads. */
 final class Rows {
 
-    static final String CHECK_COLUMNS =
-        "run_id, package_id, check_name, outcome, reason, started_at, duration_ms, attempts, message, repair";
+    static final String CHECK_COLUMNS = "run_id, package_id, check_name, outcome, reason, started_at, duration_ms, "
+        + "attempts, message, repair, state, flapping, blocked_by, maintenance";
+
+    static final String STATE_COLUMNS = "package_id, check_name, state, since, consecutive_failures, "
+        + "consecutive_passes, repairs, repairs_since_healthy, state_changes";
 
     static final String REPAIR_COLUMNS =
         "run_id, package_id, check_name, repair, outcome, started_at, duration_ms, message, details, log";
@@ -35,7 +41,24 @@ final class Rows {
     static CheckRecord check(ResultSet row) throws SQLException {
         return new CheckRecord(row.getString("run_id"), checkId(row), Outcome.valueOf(row.getString("outcome")),
             Reason.valueOf(row.getString("reason")), instant(row, "started_at"), Duration.ofMillis(row.getLong("duration_ms")),
-            row.getInt("attempts"), row.getString("message"), row.getString("repair"));
+            row.getInt("attempts"), row.getString("message"), row.getString("repair"),
+            HealthState.valueOf(row.getString("state")), row.getInt("flapping") != 0, row.getString("blocked_by"),
+            row.getString("maintenance"));
+    }
+
+    static CheckState state(ResultSet row) throws SQLException {
+        return new CheckState(checkId(row), HealthState.valueOf(row.getString("state")), instant(row, "since"),
+            row.getInt("consecutive_failures"), row.getInt("consecutive_passes"), decodeInstants(row.getString("repairs")),
+            row.getInt("repairs_since_healthy"), decodeInstants(row.getString("state_changes")));
+    }
+
+    /** Instants as a {@link TextCodec} list of epoch milliseconds, readable in the {@code sqlite3} shell. */
+    static String encodeInstants(List<Instant> instants) {
+        return TextCodec.encodeList(instants.stream().map(instant -> Long.toString(instant.toEpochMilli())).toList());
+    }
+
+    static List<Instant> decodeInstants(String text) {
+        return TextCodec.decodeList(text).stream().map(millis -> Instant.ofEpochMilli(Long.parseLong(millis))).toList();
     }
 
     static RepairRecord repair(ResultSet row) throws SQLException {
