@@ -43,14 +43,14 @@ public final class Medic implements AutoCloseable {
     private final PackageInspector inspector;
 
     private Medic(MedicConfig config, Optional<Store> store, List<RunListener> listeners, Clock clock,
-            List<LoadedPackage> embedded) {
+            Sleeper sleeper, List<LoadedPackage> embedded) {
         this.config = config;
         this.packages = new PackageLoader(config.packagesDir(), config.stateDir().resolve("cache").resolve("expanded"),
             version()).load().with(embedded);
         List<RunListener> all = new ArrayList<>();
         store.ifPresent(all::add);
         all.addAll(listeners);
-        this.coordinator = new RunCoordinator(config, packages, store, new EventBus(all, clock), clock);
+        this.coordinator = new RunCoordinator(config, packages, store, new EventBus(all, clock), clock, sleeper);
         this.inspector = new PackageInspector(config, packages, clock);
     }
 
@@ -128,6 +128,7 @@ public final class Medic implements AutoCloseable {
         private Store store;
         private final List<RunListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private final List<LoadedPackage> embedded = new ArrayList<>();
 
         private Builder(MedicConfig config) {
@@ -167,9 +168,15 @@ public final class Medic implements AutoCloseable {
             return this;
         }
 
+        /** What waits between a failure and its recheck, and between retests; {@link Sleeper#SYSTEM} unless set. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
         /** Loads the packages and returns the engine. */
         public Medic build() {
-            return new Medic(config, Optional.ofNullable(store), listeners, clock, embedded);
+            return new Medic(config, Optional.ofNullable(store), listeners, clock, sleeper, embedded);
         }
     }
 }

@@ -70,7 +70,7 @@ class CheckEachTest {
 
     @Test
     void eachTargetIsItsOwnCheckAndItsRepairGetsTheTargetsValues() throws IOException {
-        try (Medic medic = Medic.builder(config(targets())).build()) {
+        try (Medic medic = Medic.builder(config(targets())).sleeper(duration -> { }).build()) {
             RunReport report = medic.run(RunMode.RUN, Selection.all());
 
             assertThat(report.checks()).extracting(record -> record.check().name(), CheckRecord::outcome)
@@ -83,7 +83,7 @@ class CheckEachTest {
 
     @Test
     void listShowsEveryEnabledTarget() throws IOException {
-        try (Medic medic = Medic.builder(config(targets())).build()) {
+        try (Medic medic = Medic.builder(config(targets())).sleeper(duration -> { }).build()) {
             PackageInfo info = medic.inventory().get(0);
 
             assertThat(info.checks()).extracting(check -> check.id().name(), CheckInfo::repair)
@@ -93,7 +93,7 @@ class CheckEachTest {
 
     @Test
     void selectingOneTargetRunsOnlyThatTarget() throws IOException {
-        try (Medic medic = Medic.builder(config(targets())).build()) {
+        try (Medic medic = Medic.builder(config(targets())).sleeper(duration -> { }).build()) {
             RunReport report = medic.run(RunMode.CHECK, Selection.of("files", "FileChecks.exists[b]"));
 
             assertThat(report.checks()).extracting(record -> record.check().name()).containsExactly("FileChecks.exists[b]");
@@ -107,7 +107,7 @@ class CheckEachTest {
         List<Map<String, Object>> unnamed = List.of(Map.of("file", "/x"));
         List<Map<String, Object>> twins = List.of(Map.of("name", "t", "file", "/x"), Map.of("name", "t", "file", "/y"));
 
-        try (Medic first = Medic.builder(config(unnamed)).build(); Medic second = Medic.builder(config(twins)).build()) {
+        try (Medic first = Medic.builder(config(unnamed)).sleeper(duration -> { }).build(); Medic second = Medic.builder(config(twins)).sleeper(duration -> { }).build()) {
             assertThat(first.validate()).extracting(ConfigProblem::key, ConfigProblem::message).contains(tuple(
                 "packages.files.settings.targets", "check FileChecks.exists: every entry of setting 'targets' needs a name; found {file=/x}"));
             assertThat(second.validate()).extracting(ConfigProblem::message).contains(

@@ -43,13 +43,13 @@ class PackageLoadingTest {
     }
 
     private static RunReport run(MedicConfig config) {
-        try (Medic medic = Medic.builder(config).store(new InMemoryStore()).build()) {
+        try (Medic medic = Medic.builder(config).store(new InMemoryStore()).sleeper(duration -> { }).build()) {
             return medic.run(RunMode.RUN, Selection.all());
         }
     }
 
     private static List<PackageInfo> inventory(MedicConfig config) {
-        try (Medic medic = Medic.builder(config).build()) {
+        try (Medic medic = Medic.builder(config).sleeper(duration -> { }).build()) {
             return medic.inventory();
         }
     }

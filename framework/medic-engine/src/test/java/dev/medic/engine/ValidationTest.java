@@ -35,13 +35,13 @@ class ValidationTest {
     }
 
     private static List<ConfigProblem> validate(MedicConfig config) {
-        try (Medic medic = Medic.builder(config).build()) {
+        try (Medic medic = Medic.builder(config).sleeper(duration -> { }).build()) {
             return medic.validate();
         }
     }
 
     private static List<ConfigProblem> configProblems(MedicConfig config) {
-        try (Medic medic = Medic.builder(config).build()) {
+        try (Medic medic = Medic.builder(config).sleeper(duration -> { }).build()) {
             return medic.configProblems();
         }
     }

@@ -2,6 +2,7 @@ package dev.medic.engine.config;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param storePath   the SQLite history file
  * @param defaults    options for every check
  * @param packages    configuration per package id, in file order
+ * @param maintenance maintenance windows for every check
  */
 public record MedicConfig(Optional<Path> source, String host, String environment, Path stateDir, Path packagesDir,
-        Path storePath, CheckOptions defaults, Map<String, PackageConfig> packages) {
+        Path storePath, CheckOptions defaults, Map<String, PackageConfig> packages, List<MaintenanceWindow> maintenance) {
 
     /** The environment name used when the configuration sets none. */
     public static final String DEFAULT_ENVIRONMENT = "default";
@@ -33,6 +35,7 @@ public record MedicConfig(Optional<Path> source, String host, String environment
         Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(defaults, "defaults");
         packages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(packages));
+        maintenance = List.copyOf(maintenance);
     }
 
     /**
@@ -40,7 +43,7 @@ public record MedicConfig(Optional<Path> source, String host, String environment
      */
     public static MedicConfig inDirectory(Path stateDir) {
         return new MedicConfig(Optional.empty(), HostName.local(), DEFAULT_ENVIRONMENT, stateDir,
-            stateDir.resolve("packages"), stateDir.resolve("medic.db"), CheckOptions.inherit(), Map.of());
+            stateDir.resolve("packages"), stateDir.resolve("medic.db"), CheckOptions.inherit(), Map.of(), List.of());
     }
 
     /** The configuration of a package; {@link PackageConfig#none()} when it has none. */
@@ -50,23 +53,28 @@ public record MedicConfig(Optional<Path> source, String host, String environment
 
     /** A copy with a different packages directory. */
     public MedicConfig withPackagesDir(Path directory) {
-        return new MedicConfig(source, host, environment, stateDir, directory, storePath, defaults, packages);
+        return new MedicConfig(source, host, environment, stateDir, directory, storePath, defaults, packages, maintenance);
     }
 
     /** A copy with one package's configuration replaced. */
     public MedicConfig withPackage(String packageId, PackageConfig config) {
         Map<String, PackageConfig> copy = new LinkedHashMap<>(packages);
         copy.put(packageId, config);
-        return new MedicConfig(source, host, environment, stateDir, packagesDir, storePath, defaults, copy);
+        return new MedicConfig(source, host, environment, stateDir, packagesDir, storePath, defaults, copy, maintenance);
     }
 
     /** A copy with different global defaults. */
     public MedicConfig withDefaults(CheckOptions options) {
-        return new MedicConfig(source, host, environment, stateDir, packagesDir, storePath, options, packages);
+        return new MedicConfig(source, host, environment, stateDir, packagesDir, storePath, options, packages, maintenance);
     }
 
     /** A copy with a different host name. */
     public MedicConfig withHost(String hostName) {
-        return new MedicConfig(source, hostName, environment, stateDir, packagesDir, storePath, defaults, packages);
+        return new MedicConfig(source, hostName, environment, stateDir, packagesDir, storePath, defaults, packages, maintenance);
+    }
+
+    /** A copy with different global maintenance windows. */
+    public MedicConfig withMaintenance(List<MaintenanceWindow> windows) {
+        return new MedicConfig(source, host, environment, stateDir, packagesDir, storePath, defaults, packages, windows);
     }
 }

@@ -26,12 +26,12 @@ public final class MedicConfigReader {
 
     /** The top-level keys the engine itself reads. */
     public static final List<String> CORE_KEYS =
-        List.of("host", "environment", "state-dir", "packages-dir", "store", "defaults", "packages");
+        List.of("host", "environment", "state-dir", "packages-dir", "store", "defaults", "maintenance", "packages");
 
     /** The keys of the options every level (defaults, package, check) can set. */
     public static final List<String> OPTION_KEYS = Option.keys();
-    private static final List<String> PACKAGE_KEYS = concat(OPTION_KEYS, List.of("settings", "checks"));
-    private static final List<String> CHECK_KEYS = concat(OPTION_KEYS, List.of("settings"));
+    private static final List<String> PACKAGE_KEYS = concat(OPTION_KEYS, List.of("settings", "maintenance", "checks"));
+    private static final List<String> CHECK_KEYS = concat(OPTION_KEYS, List.of("settings", "maintenance"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
 
     private final List<String> rootKeys;
@@ -90,7 +90,7 @@ public final class MedicConfigReader {
         });
 
         MedicConfig config = new MedicConfig(file, host, environment, stateDir, packagesDir, storePath,
-            globalOptions, packages);
+            globalOptions, packages, MaintenanceWindows.read(root));
         return new Loaded(config, root);
     }
 
@@ -99,9 +99,9 @@ public final class MedicConfigReader {
         Map<String, CheckConfig> checks = new LinkedHashMap<>();
         map.map("checks").entries().forEach((name, value) -> {
             ConfigMap check = value.asMap(CHECK_KEYS);
-            checks.put(name, new CheckConfig(options(check), settings(check), value.keyLine()));
+            checks.put(name, new CheckConfig(options(check), settings(check), value.keyLine(), MaintenanceWindows.read(check)));
         });
-        return new PackageConfig(options(map), settings(map), checks, node.keyLine());
+        return new PackageConfig(options(map), settings(map), checks, node.keyLine(), MaintenanceWindows.read(map));
     }
 
     /** Reads the option keys of a mapping; other keys are the caller's business. */

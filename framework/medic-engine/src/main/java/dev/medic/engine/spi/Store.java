@@ -1,8 +1,12 @@
 package dev.medic.engine.spi;
 
 import java.util.List;
+import java.util.Map;
+
+import dev.medic.api.CheckId;
 
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.RepairRecord;
@@ -28,6 +32,23 @@ public interface Store extends RunListener, AutoCloseable {
 
     /** Run records, newest first. */
     List<RunRecord> runs(HistoryQuery query);
+
+    /**
+     * The healing policy's state of every check it keeps one for, among the selected ones, in
+     * check id order. Instants may come back truncated to the millisecond.
+     */
+    Map<CheckId, CheckState> states(Selection selection);
+
+    /** Keeps a check's policy state, replacing the one it had; persisted before the call returns. */
+    void saveState(CheckState state);
+
+    /**
+     * Forgets the policy state of the selected checks, as {@code medic reset} does: counters,
+     * repair history and GIVEN_UP are cleared, and the next run starts them afresh.
+     *
+     * @return the checks whose state was forgotten, in check id order
+     */
+    List<CheckId> resetStates(Selection selection);
 
     /** Releases the store's resources. */
     @Override

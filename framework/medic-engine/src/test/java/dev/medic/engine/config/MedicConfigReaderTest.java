@@ -164,7 +164,7 @@ class MedicConfigReaderTest {
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.key()).isEqualTo("influx");
         assertThat(problem.message()).isEqualTo("unknown key 'influx'; allowed here: host, environment, "
-            + "state-dir, packages-dir, store, defaults, packages, influxdb, alerts");
+            + "state-dir, packages-dir, store, defaults, maintenance, packages, influxdb, alerts");
     }
 
     @Test

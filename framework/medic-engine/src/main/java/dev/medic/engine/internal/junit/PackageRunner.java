@@ -108,10 +108,11 @@ public final class PackageRunner {
         }
     }
 
-    /** Runs exactly one check (one invocation of it) again. */
-    public Batch retest(LoadedPackage pkg, PackageRuntime runtime, String uniqueId, Duration bound) {
-        return execute(pkg, runtime, List.of(DiscoverySelectors.selectUniqueId(uniqueId)), List.of(),
-            plan -> bound.plus(BOUND_MARGIN));
+    /** Runs exactly these checks (single invocations of them) again, in one launcher request. */
+    public Batch retest(LoadedPackage pkg, PackageRuntime runtime, List<String> uniqueIds, Duration perCheck) {
+        List<DiscoverySelector> selectors = uniqueIds.stream().<DiscoverySelector>map(DiscoverySelectors::selectUniqueId).toList();
+        return execute(pkg, runtime, selectors, List.of(),
+            plan -> perCheck.multipliedBy(uniqueIds.size()).plus(BOUND_MARGIN));
     }
 
     /** Discovers every check and stats method of a package without running anything. */

@@ -2,6 +2,9 @@ package dev.medic.engine.internal.run;
 
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import dev.medic.api.internal.TargetInvocations;
 import dev.medic.engine.Selection;
 import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.CheckOptions;
+import dev.medic.engine.config.MaintenanceWindow;
 import dev.medic.engine.config.MedicConfig;
 import dev.medic.engine.config.PackageConfig;
 import dev.medic.engine.internal.loading.LoadedPackage;
@@ -32,6 +36,7 @@ public final class ConfiguredPackage implements PackageRuntime {
     private final LoadedPackage loaded;
     private final PackageConfig config;
     private final CheckOptions global;
+    private final List<MaintenanceWindow> globalMaintenance;
     private final Path stateDirectory;
     private final Selection selection;
 
@@ -43,6 +48,7 @@ public final class ConfiguredPackage implements PackageRuntime {
         this.selection = selection;
         this.config = medicConfig.packageConfig(loaded.id());
         this.global = medicConfig.defaults();
+        this.globalMaintenance = medicConfig.maintenance();
         this.stateDirectory = medicConfig.stateDir().resolve("package-data").resolve(loaded.id());
     }
 
@@ -89,6 +95,29 @@ public final class ConfiguredPackage implements PackageRuntime {
     public Settings settings(Optional<String> checkName) {
         return checkName.map(name -> settingsFor(name, name))
             .orElseGet(() -> loaded.descriptor().defaultSettings().overriddenBy(Settings.of(config.settings())));
+    }
+
+    /** A maintenance window open now for a check (global, the package's, or the check's own), and when it closes. */
+    public Optional<OpenWindow> openMaintenance(CheckId check, Instant now) {
+        List<MaintenanceWindow> windows = new ArrayList<>(globalMaintenance);
+        windows.addAll(config.maintenance());
+        config.check(check.name(), check.methodName()).ifPresent(checkConfig -> windows.addAll(checkConfig.maintenance()));
+        for (MaintenanceWindow window : windows) {
+            Optional<Instant> until = window.openUntil(now);
+            if (until.isPresent()) {
+                return Optional.of(new OpenWindow(window.name(), until.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A maintenance window that is open.
+     *
+     * @param name  its name
+     * @param until when it closes
+     */
+    public record OpenWindow(String name, Instant until) {
     }
 
     /**

@@ -1,19 +1,17 @@
 package dev.medic.engine.internal.run;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.medic.api.Repair;
-import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
 import dev.medic.engine.RepairRecord;
+import dev.medic.engine.Sleeper;
 import dev.medic.engine.config.CheckOptions;
-import dev.medic.engine.internal.healing.Pairing;
+import dev.medic.engine.config.Option;
 import dev.medic.engine.internal.healing.RepairRequest;
 import dev.medic.engine.internal.healing.RepairRunner;
 import dev.medic.engine.internal.junit.Batch;
@@ -21,85 +19,95 @@ import dev.medic.engine.internal.junit.CheckExecution;
 import dev.medic.engine.internal.junit.PackageRunner;
 
 /**
- * The healing loop for one failed check: repair, then retest. Only a passing retest makes a
- * check {@link Outcome#REPAIRED}.
+ * Repairs one confirmed failure and retests it: up to {@code retests} times, waiting
+ * {@code retest-delay} between tries, because a restarted service takes time to come up. Only a
+ * passing retest makes the check {@link Outcome#REPAIRED}.
  *
- * <p>Within one package run, a repair that already succeeded for another check is not run again
- * at once: the check is retested first, because the earlier repair (say, starting a service) may
- * have fixed it too.
+ * <p>Within one run, a repair that already succeeded for another check of the same package is
+ * not run again at once: the check is retested first, because the earlier repair (say, starting
+ * a service) may have fixed it too.
  */
 final class Healer {
 
+    /**
+     * What healing did.
+     *
+     * @param outcome    REPAIRED or UNRESOLVED
+     * @param reason     NONE, REPAIR_FAILED or STILL_FAILING
+     * @param message    the record's message
+     * @param executions how many times the check was executed again
+     * @param repairRan  whether the repair itself ran (it counts toward the limit)
+     */
+    record Result(Outcome outcome, Reason reason, String message, int executions, boolean repairRan) {
+    }
+
     private final PackageRunner runner;
     private final RepairRunner repairs;
-    private final Clock clock;
+    private final Sleeper sleeper;
     private final RunEvents events;
-    private final Map<Class<?>, String> succeededRepairs = new HashMap<>();
+    private final Map<String, Map<Class<?>, String>> succeeded = new HashMap<>();
 
-    Healer(PackageRunner runner, RepairRunner repairs, Clock clock, RunEvents events) {
+    Healer(PackageRunner runner, RepairRunner repairs, Sleeper sleeper, RunEvents events) {
         this.runner = runner;
         this.repairs = repairs;
-        this.clock = clock;
+        this.sleeper = sleeper;
         this.events = events;
     }
 
-    CheckRecord heal(String runId, ConfiguredPackage pkg, CheckExecution failed) {
-        CheckOptions options = pkg.options(failed.check());
-        Optional<Class<? extends Repair>> repair = Pairing.repairFor(failed.testClass(), failed.method());
-        if (repair.isEmpty()) {
-            return record(runId, failed, Outcome.UNRESOLVED, Reason.NO_REPAIR, 1, failed.message(), "");
-        }
-        String repairName = repair.get().getSimpleName();
-        if (options.isReportOnly()) {
-            return record(runId, failed, Outcome.UNRESOLVED, Reason.SUPPRESSED, 1,
-                failed.message() + " (report-only: repair " + repairName + " not run)", repairName);
-        }
-        int attempts = 1;
-        String earlierCheck = succeededRepairs.get(repair.get());
-        if (earlierCheck != null) {
-            Optional<CheckExecution> retest = retest(runId, pkg, failed, options);
-            attempts++;
-            if (retest.isPresent() && retest.get().passed()) {
-                return record(runId, failed, Outcome.REPAIRED, Reason.NONE, attempts, "was failing: " + failed.message()
-                    + "; fixed by repair " + repairName + " already run for " + earlierCheck, repairName);
+    Result heal(String runId, ConfiguredPackage pkg, CheckExecution failed, Class<? extends Repair> repair,
+            CheckOptions options) throws InterruptedException {
+        String name = repair.getSimpleName();
+        Map<Class<?>, String> done = succeeded.computeIfAbsent(pkg.loaded().id(), id -> new HashMap<>());
+        int executions = 0;
+        String earlier = done.get(repair);
+        if (earlier != null) {
+            executions++;
+            if (passes(runId, pkg, failed, options)) {
+                return new Result(Outcome.REPAIRED, Reason.NONE, "was failing: " + failed.message()
+                    + "; fixed by repair " + name + " already run for " + earlier, executions, false);
             }
         }
-        RepairRecord attempt = repairs.run(new RepairRequest(runId, failed.check(), repair.get(),
-            pkg.loaded().classLoader(), failed.message(), failed.failure(), pkg.repairSettings(failed.check(), failed.method()),
+        RepairRecord attempt = repairs.run(new RepairRequest(runId, failed.check(), repair, pkg.loaded().classLoader(),
+            failed.message(), failed.failure(), pkg.repairSettings(failed.check(), failed.method()),
             pkg.stateDirectory(), options.repairTimeout()));
         events.repair(attempt);
         if (!attempt.outcome().isSuccess()) {
-            return record(runId, failed, Outcome.UNRESOLVED, Reason.REPAIR_FAILED, attempts, failed.message()
-                + "; repair " + repairName + " " + describe(attempt), repairName);
+            return new Result(Outcome.UNRESOLVED, Reason.REPAIR_FAILED, failed.message() + "; repair " + name + " "
+                + describe(attempt), executions, true);
         }
-        succeededRepairs.put(repair.get(), failed.check().name());
-        Optional<CheckExecution> retest = retest(runId, pkg, failed, options);
-        attempts++;
-        if (retest.isPresent() && retest.get().passed()) {
-            return record(runId, failed, Outcome.REPAIRED, Reason.NONE, attempts, "was failing: " + failed.message()
-                + "; repaired by " + repairName + (attempt.message().isEmpty() ? "" : ": " + attempt.message()),
-                repairName);
+        done.put(repair, failed.check().name());
+        String lastFailure = failed.message();
+        int retests = options.get(Option.RETESTS);
+        for (int retest = 1; retest <= retests; retest++) {
+            if (retest > 1) {
+                sleeper.sleep(options.get(Option.RETEST_DELAY));
+            }
+            executions++;
+            Optional<CheckExecution> again = retest(runId, pkg, failed, options);
+            if (again.isPresent() && again.get().passed()) {
+                return new Result(Outcome.REPAIRED, Reason.NONE, "was failing: " + failed.message() + "; repaired by "
+                    + name + (attempt.message().isEmpty() ? "" : ": " + attempt.message())
+                    + (retest > 1 ? " (retest " + retest + " of " + retests + " passed)" : ""), executions, true);
+            }
+            lastFailure = again.map(CheckExecution::message).filter(text -> !text.isEmpty())
+                .orElse("the check could not be run again");
         }
-        String retestFailure = retest.map(CheckExecution::message).filter(text -> !text.isEmpty())
-            .orElse("the check could not be run again");
-        return record(runId, failed, Outcome.UNRESOLVED, Reason.STILL_FAILING, attempts, retestFailure
-            + "; repair " + repairName + " reported success" + (attempt.message().isEmpty() ? "" : " (" + attempt.message() + ")")
-            + " but the retest still fails", repairName);
+        return new Result(Outcome.UNRESOLVED, Reason.STILL_FAILING, lastFailure + "; repair " + name
+            + " reported success" + (attempt.message().isEmpty() ? "" : " (" + attempt.message() + ")")
+            + " but " + (retests == 1 ? "the retest still fails" : "all " + retests + " retests still fail"),
+            executions, true);
+    }
+
+    /** Runs the check again once; true when it passes. */
+    boolean passes(String runId, ConfiguredPackage pkg, CheckExecution failed, CheckOptions options) {
+        return retest(runId, pkg, failed, options).map(CheckExecution::passed).orElse(false);
     }
 
     private Optional<CheckExecution> retest(String runId, ConfiguredPackage pkg, CheckExecution failed,
             CheckOptions options) {
-        Batch batch = runner.retest(pkg.loaded(), pkg, failed.uniqueId(), options.checkTimeout());
+        Batch batch = runner.retest(pkg.loaded(), pkg, List.of(failed.uniqueId()), options.checkTimeout());
         events.measurements(runId, pkg.loaded().id(), batch.measurements());
         return batch.executions().stream().filter(execution -> execution.uniqueId().equals(failed.uniqueId())).findFirst();
-    }
-
-    private CheckRecord record(String runId, CheckExecution first, Outcome outcome, Reason reason, int attempts,
-            String message, String repair) {
-        Instant end = clock.instant();
-        Duration duration = Duration.between(first.startedAt(), end);
-        return new CheckRecord(runId, first.check(), outcome, reason, first.startedAt(),
-            duration.isNegative() ? Duration.ZERO : duration, attempts, message, repair);
     }
 
     private static String describe(RepairRecord attempt) {

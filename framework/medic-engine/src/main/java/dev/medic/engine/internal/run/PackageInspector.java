@@ -166,6 +166,10 @@ public final class PackageInspector {
                 }
             });
         }
+        Map<LoadedPackage, List<CheckId>> checks = new LinkedHashMap<>();
+        packages.packages().forEach(loaded -> checks.put(loaded,
+            discover(loaded).methods().stream().map(PlannedMethod::id).toList()));
+        problems.addAll(DependencyValidator.problems(config, checks));
         problems.addAll(configProblems());
         return problems;
     }

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.HistoryQuery;
 import dev.medic.engine.Outcome;
@@ -28,6 +29,7 @@ public final class InMemoryStore implements Store {
     private final List<CheckRecord> checks = new ArrayList<>();
     private final List<RepairRecord> repairs = new ArrayList<>();
     private final List<RunRecord> runs = new ArrayList<>();
+    private final Map<CheckId, CheckState> states = new LinkedHashMap<>();
 
     @Override
     public synchronized void checkFinished(CheckRecord check) {
@@ -52,7 +54,7 @@ public final class InMemoryStore implements Store {
         last.forEach((id, record) -> statuses.add(new CheckStatus(record,
             newest(checks, check -> check.check().equals(id) && check.outcome() != Outcome.HEALTHY
                 && check.outcome() != Outcome.SKIPPED),
-            newest(repairs, repair -> repair.check().equals(id)))));
+            newest(repairs, repair -> repair.check().equals(id)), Optional.ofNullable(states.get(id)))));
         statuses.sort(Comparator.comparing(status -> status.last().check()));
         return statuses;
     }
@@ -72,6 +74,29 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized List<RunRecord> runs(HistoryQuery query) {
         return select(runs, record -> after(record.startedAt(), query), query.limit());
+    }
+
+    @Override
+    public synchronized Map<CheckId, CheckState> states(Selection selection) {
+        Map<CheckId, CheckState> selected = new java.util.TreeMap<>();
+        states.forEach((id, state) -> {
+            if (selection.includes(id)) {
+                selected.put(id, state);
+            }
+        });
+        return selected;
+    }
+
+    @Override
+    public synchronized void saveState(CheckState state) {
+        states.put(state.check(), state);
+    }
+
+    @Override
+    public synchronized List<CheckId> resetStates(Selection selection) {
+        List<CheckId> reset = states.keySet().stream().filter(selection::includes).sorted().toList();
+        reset.forEach(states::remove);
+        return reset;
     }
 
     @Override
