@@ -10,6 +10,7 @@ import dev.medic.cli.command.CheckCommand;
 import dev.medic.cli.command.HistoryCommand;
 import dev.medic.cli.command.ListCommand;
 import dev.medic.cli.command.PackageCommand;
+import dev.medic.cli.command.ResetCommand;
 import dev.medic.cli.command.RunCommand;
 import dev.medic.cli.command.StatusCommand;
 import dev.medic.cli.command.ValidateCommand;
@@ -48,6 +49,7 @@ public final class MedicCommand implements Callable<Integer> {
         commands.put("list", ListCommand::new);
         commands.put("status", StatusCommand::new);
         commands.put("history", HistoryCommand::new);
+        commands.put("reset", ResetCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("package", PackageCommand::new);
         return commands;

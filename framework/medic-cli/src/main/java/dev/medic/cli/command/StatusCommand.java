@@ -42,7 +42,13 @@ public final class StatusCommand extends BaseCommand {
                 var last = status.last();
                 out().println(style.outcome(last.outcome()) + " " + last.check()
                     + (last.reason() == Reason.NONE ? "" : " (" + last.reason() + ")")
+                    + (last.flapping() ? " " + style.warning("[flapping]") : "")
                     + style.dim("  " + Formats.ago(last.startedAt(), now) + ", run " + last.runId()));
+                status.state().ifPresent(state -> out().println("           " + style.dim("state ")
+                    + state.state() + style.dim(" since " + Formats.time(state.since()) + "; "
+                    + state.consecutiveFailures() + " failures and " + state.consecutivePasses() + " passes in a row; "
+                    + state.repairs().size() + " repairs in the window"
+                    + state.lastRepair().map(at -> ", last at " + Formats.time(at)).orElse(""))));
                 status.lastFailure().filter(failure -> failure != last).ifPresent(failure ->
                     out().println("           " + style.dim("last failure " + Formats.time(failure.startedAt()) + ": ")
                         + failure.message()));

@@ -41,6 +41,9 @@ public final class ConsoleReporter implements RunListener {
         if (check.reason() != Reason.NONE) {
             line.append(" (").append(check.reason()).append(')');
         }
+        if (check.flapping()) {
+            line.append(' ').append(style.warning("[flapping]"));
+        }
         line.append("  ").append(style.dim(Formats.duration(check.duration())));
         if (!check.message().isEmpty()) {
             line.append("  ").append(check.message());

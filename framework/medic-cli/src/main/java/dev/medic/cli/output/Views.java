@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.medic.engine.CheckInfo;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.PackageInfo;
 import dev.medic.engine.RepairRecord;
@@ -31,6 +32,21 @@ public final class Views {
         view.put("attempts", record.attempts());
         view.put("message", record.message());
         view.put("repair", record.repair());
+        view.put("healthState", record.state());
+        view.put("flapping", record.flapping());
+        view.put("blockedBy", record.blockedBy());
+        view.put("maintenance", record.maintenance());
+        return view;
+    }
+
+    public static Map<String, Object> state(CheckState state) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", state.state());
+        view.put("since", state.since());
+        view.put("consecutiveFailures", state.consecutiveFailures());
+        view.put("consecutivePasses", state.consecutivePasses());
+        view.put("repairsInWindow", state.repairs().size());
+        view.put("lastRepair", state.lastRepair().orElse(null));
         return view;
     }
 
@@ -88,6 +104,7 @@ public final class Views {
         Map<String, Object> view = new LinkedHashMap<>(check(status.last()));
         view.put("lastFailure", status.lastFailure().map(Views::check).orElse(null));
         view.put("lastRepair", status.lastRepair().map(Views::repair).orElse(null));
+        view.put("policy", status.state().map(Views::state).orElse(null));
         return view;
     }
 
