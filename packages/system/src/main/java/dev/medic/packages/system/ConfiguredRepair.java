@@ -13,7 +13,7 @@ import dev.medic.api.Settings;
  * target declares in its {@code repair:} section: {@code restart-unit}, {@code command},
  * {@code shell} or {@code delete-old-files}.
  */
-final class TargetRepair implements Repair {
+final class ConfiguredRepair implements Repair {
 
     private static final List<String> KINDS = List.of("restart-unit", "command", "shell", "delete-old-files");
 
@@ -35,10 +35,13 @@ final class TargetRepair implements Repair {
             return RepairResult.failed("the repair of " + context.check().name() + " sets " + String.join(" and ", kinds)
                 + "; a target takes exactly one of " + String.join(", ", KINDS));
         }
-        return switch (kinds.get(0)) {
+        String kind = kinds.get(0);
+        RepairResult result = switch (kind) {
             case "restart-unit" -> new RestartUnitRepair().repair(context, repair);
             case "delete-old-files" -> new DeleteOldFilesRepair().repair(context, repair.section("delete-old-files"));
             default -> new CommandRepair().repair(context, repair);
         };
+        // Every target's repair shows as ConfiguredRepair in the records; the detail says which ran.
+        return result.withDetail("repair", kind);
     }
 }

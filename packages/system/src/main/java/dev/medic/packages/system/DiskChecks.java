@@ -24,7 +24,7 @@ import dev.medic.packages.system.internal.Thresholds;
  * ({@link FileStore#getUsableSpace()}, what {@code df} shows as available), so blocks reserved
  * for root do not count for other users.
  */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class DiskChecks {
 
     @CheckEach("disks")

@@ -22,7 +22,7 @@ import dev.medic.packages.system.internal.Targets;
  * A file was modified within a grace time: the local dead man's switch for a job such as a cron
  * job that writes or touches the file each time it succeeds.
  */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class FreshFileChecks {
 
     @CheckEach("fresh-files")

@@ -21,7 +21,7 @@ import dev.medic.packages.system.internal.Thresholds;
  * ({@code getloadavg}, the first number of {@code /proc/loadavg}); the cores are the processors
  * this JVM may use, which a container's CPU limit can make fewer than the host has.
  */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class LoadChecks {
 
     @CheckEach("load")

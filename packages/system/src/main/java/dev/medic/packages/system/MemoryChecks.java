@@ -17,7 +17,7 @@ import dev.medic.packages.system.internal.Targets;
 import dev.medic.packages.system.internal.Thresholds;
 
 /** Memory available for new work on this host; see {@link Memory#read()} for where it comes from. */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class MemoryChecks {
 
     @CheckEach("memory")

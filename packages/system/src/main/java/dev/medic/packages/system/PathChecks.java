@@ -18,7 +18,7 @@ import dev.medic.packages.system.internal.PathExpectation;
 import dev.medic.packages.system.internal.Targets;
 
 /** A path exists, optionally with a type, permission bits, owner and group. */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class PathChecks {
 
     @CheckEach("paths")

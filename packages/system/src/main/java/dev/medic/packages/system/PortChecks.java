@@ -27,7 +27,7 @@ import dev.medic.packages.system.internal.Targets;
  * kernel's socket tables where there are any (Linux) and connects on loopback elsewhere; see
  * {@link ListeningSockets}.
  */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class PortChecks {
 
     @CheckEach("ports")

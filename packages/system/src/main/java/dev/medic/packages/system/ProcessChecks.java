@@ -14,7 +14,7 @@ import dev.medic.packages.system.internal.ProcessMatcher;
 import dev.medic.packages.system.internal.Targets;
 
 /** A process is running, found through {@link ProcessHandle} by its command and arguments. */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class ProcessChecks {
 
     @CheckEach("processes")

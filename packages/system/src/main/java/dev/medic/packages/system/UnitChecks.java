@@ -16,7 +16,7 @@ import dev.medic.packages.system.internal.Systemctl;
 import dev.medic.packages.system.internal.Targets;
 
 /** A systemd unit is active, as {@code systemctl is-active UNIT} says. */
-@RepairWith(TargetRepair.class)
+@RepairWith(ConfiguredRepair.class)
 class UnitChecks {
 
     @CheckEach("units")

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ class CommandRepairTest {
     }
 
     private static RepairResult repair(TestRepairContext context) throws Exception {
-        return new TargetRepair().repair(context);
+        return new ConfiguredRepair().repair(context);
     }
 
     @Test
@@ -61,18 +59,38 @@ class CommandRepairTest {
 
     @Test
     void aCommandThatOutlivesItsTimeoutIsKilledAndFails() throws Exception {
-        String seconds = "60." + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
-        Instant start = Instant.now();
+        String seconds = uniqueSleep();
 
         RepairResult result = repair(context(Map.of("command", List.of("sleep", seconds), "timeout", "300ms")).build());
 
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.message()).contains("timed out after").contains("and was killed");
         assertThat(result.details()).containsEntry("exit-code", "none (timed out)");
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
-        assertThat(ProcessHandle.allProcesses().filter(process -> process.isAlive()
-            && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(seconds)).orElse(false)))
-            .as("sleep processes left running").isEmpty();
+        assertThat(sleeping(seconds)).as("sleep processes left running").isEmpty();
+    }
+
+    @Test
+    void aCommandThatLeavesAChildInTheBackgroundReturnsWhenItExitsAndLeavesTheChildRunning() throws Exception {
+        String seconds = uniqueSleep();
+        try {
+            // the child keeps the output pipe open; the repair must not wait for it to close
+            RepairResult result = repair(context(Map.of("shell", "echo starting; sleep " + seconds + " &")).build());
+
+            assertThat(result.isSuccess()).isTrue();
+            assertThat(result.details()).containsEntry("output", "starting\n");
+            assertThat(sleeping(seconds)).as("the started child").hasSize(1);
+        } finally {
+            sleeping(seconds).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String uniqueSleep() {
+        return "600." + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+    }
+
+    private static List<ProcessHandle> sleeping(String seconds) {
+        return ProcessHandle.allProcesses().filter(process -> process.isAlive()
+            && process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(seconds)).orElse(false)).toList();
     }
 
     @Test

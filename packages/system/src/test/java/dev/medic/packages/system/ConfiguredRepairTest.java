@@ -15,7 +15,7 @@ import dev.medic.engine.Reason;
 import dev.medic.test.TestRun;
 
 /** Choosing the repair a target configures. */
-class TargetRepairTest {
+class ConfiguredRepairTest {
 
     @TempDir
     Path dir;

@@ -52,7 +52,7 @@ class DeleteOldFilesRepairTest {
     }
 
     private static RepairResult delete(Map<String, Object> spec) throws Exception {
-        return new TargetRepair().repair(TestRepairContext.forCheck("DiskChecks.hasFreeSpace[logs]")
+        return new ConfiguredRepair().repair(TestRepairContext.forCheck("DiskChecks.hasFreeSpace[logs]")
             .setting("repair", Map.of("delete-old-files", spec)).build());
     }
 
