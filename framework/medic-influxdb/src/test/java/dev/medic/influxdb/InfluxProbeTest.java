@@ -132,7 +132,7 @@ class InfluxProbeTest {
         InfluxProbe.Result right = probe(secured.url(), "medic", "username: medic\npassword: {env: PASSWORD}");
 
         assertThat(wrong.status()).isEqualTo(Status.AUTHENTICATION_FAILED);
-        assertThat(wrong.message()).contains("refused the credentials (HTTP 401").contains("check influxdb.username and influxdb.password")
+        assertThat(wrong.message()).contains("refused the credentials (HTTP 401: authorization failed)").contains("check influxdb.username and influxdb.password")
             .doesNotContain("not-it");
         assertThat(none.status()).isEqualTo(Status.AUTHENTICATION_FAILED);
         assertThat(right.status()).isEqualTo(Status.OK);

@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +27,9 @@ import java.util.stream.Stream;
 public final class Backlog {
 
     private static final System.Logger LOG = System.getLogger(Backlog.class.getName());
-    /** Rejected batches kept for a person to look at; older ones are deleted. */
-    static final int KEEP_REJECTED = 100;
-    private static final int LOGGED_CONTENT = 2000;
 
     private final Path segments;
-    private final Path rejected;
+    private final Rejects rejects;
     private final Set<String> owned;
     private final SpoolCounters counters;
     private final long maxBytes;
@@ -43,7 +37,7 @@ public final class Backlog {
 
     Backlog(Path segments, Path rejected, Set<String> owned, SpoolCounters counters, long maxBytes, AtomicLong lost) {
         this.segments = segments;
-        this.rejected = rejected;
+        this.rejects = new Rejects(rejected);
         this.owned = owned;
         this.counters = counters;
         this.maxBytes = maxBytes;
@@ -196,35 +190,17 @@ public final class Backlog {
     }
 
     /**
-     * Sets aside a batch the server refused as malformed: its line protocol goes to
-     * {@code rejected/}, under a comment with the reason, and it is never sent again.
+     * Sets aside a batch the server refused as malformed (see {@link Rejects}), removes it from
+     * the spool and counts it; it is never sent again.
      */
     public Path reject(Batch batch, String reason) throws IOException {
-        String name = batch.files().get(0).getFileName().toString().replaceFirst("\\.seg$", ".txt");
-        Path file = rejected.resolve(name);
-        String body = new String(batch.body(), StandardCharsets.UTF_8);
-        String header = "# rejected by InfluxDB at " + Instant.now() + ": " + reason.replace("\n", "\n# ") + "\n";
-        Files.writeString(file, header + body + "\n", StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+        Path file = rejects.setAside(batch, reason);
         acknowledge(batch);
         SpoolCounters.Totals totals = counters.add(0, batch.points().size());
         LOG.log(System.Logger.Level.WARNING, "InfluxDB rejected " + batch.points().size() + " points as malformed ("
             + reason + "); they are set aside in " + file + " and not sent again (" + totals.rejected()
-            + " rejected in all). Content: " + (body.length() > LOGGED_CONTENT ? body.substring(0, LOGGED_CONTENT) + "…" : body));
-        pruneRejected();
+            + " rejected in all). Content: " + Rejects.excerpt(batch));
         return file;
-    }
-
-    private void pruneRejected() throws IOException {
-        List<Path> files;
-        try (Stream<Path> all = Files.list(rejected)) {
-            files = all.sorted(Comparator.comparing(Path::toString).reversed()).toList();
-        }
-        for (Path old : files.subList(Math.min(KEEP_REJECTED, files.size()), files.size())) {
-            Files.deleteIfExists(old);
-        }
     }
 
     private Map<SegmentName, Path> sealed() {

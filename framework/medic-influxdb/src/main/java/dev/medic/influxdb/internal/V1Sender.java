@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import dev.medic.influxdb.InfluxConfig;
@@ -25,6 +27,7 @@ final class V1Sender implements Sender {
 
     static final MediaType LINE_PROTOCOL = MediaType.get("text/plain; charset=utf-8");
     private static final int MAX_ERROR_CHARS = 2000;
+    private static final Pattern JSON_ERROR = Pattern.compile("\"(?:error|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final InfluxConfig config;
     private final OkHttpClient client;
@@ -57,7 +60,10 @@ final class V1Sender implements Sender {
         }
     }
 
-    /** InfluxDB 1.x names the problem in a header and in a JSON body; the header is enough. */
+    /**
+     * The server's own words: InfluxDB names the problem in a header (1.x, mostly) or as "error"
+     * (1.x) or "message" (2.x) in a JSON body; any other body is passed on, cut short.
+     */
     static String errorOf(Response response) throws IOException {
         String header = response.header("X-Influxdb-Error");
         if (header != null || response.isSuccessful()) {
@@ -65,6 +71,10 @@ final class V1Sender implements Sender {
         }
         ResponseBody body = response.body();
         String text = body == null ? "" : body.string();
+        Matcher json = JSON_ERROR.matcher(text);
+        if (json.find()) {
+            return json.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
         return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) + "…" : text;
     }
 

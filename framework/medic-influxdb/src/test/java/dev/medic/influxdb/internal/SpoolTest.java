@@ -179,15 +179,15 @@ class SpoolTest {
     void onlyTheNewestRejectedBatchesAreKept() throws IOException {
         try (Spool spool = Spool.open(dir, 1 << 20, 1)) {
             assertThat(spool.tryLock()).isTrue();
-            for (int i = 0; i < Backlog.KEEP_REJECTED + 5; i++) {
+            for (int i = 0; i < Rejects.KEEP + 5; i++) {
                 spool.append("m v=" + i + "i " + i);
                 spool.sealDue(Duration.ZERO);
                 spool.backlog().reject(spool.backlog().next(1).orElseThrow(), "bad");
             }
             spool.unlock();
         }
-        assertThat(files("rejected")).hasSize(Backlog.KEEP_REJECTED);
-        assertThat(Files.readString(files("rejected").get(Backlog.KEEP_REJECTED - 1))).contains("m v=104i 104");
+        assertThat(files("rejected")).hasSize(Rejects.KEEP);
+        assertThat(Files.readString(files("rejected").get(Rejects.KEEP - 1))).contains("m v=104i 104");
     }
 
     private static long size(Path file) {
