@@ -25,6 +25,12 @@ final class ConfiguredRepair implements Repair {
             return RepairResult.failed("not repaired: the check failed on its configuration, not on the system: "
                 + context.failureMessage());
         }
+        // Without a target in its name, the failure is about the check method as a whole (its list
+        // could not be read, say): there is no target, so no target's repair to run.
+        if (context.check().name().equals(context.check().methodName())) {
+            return RepairResult.failed("not repaired: " + context.check().name()
+                + " failed as a whole, not for one of its targets: " + context.failureMessage());
+        }
         Settings repair = context.settings().section("repair");
         List<String> kinds = KINDS.stream().filter(repair::has).toList();
         if (kinds.isEmpty()) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.medic.api.RepairResult;
 import dev.medic.engine.Reason;
+import dev.medic.test.TestRepairContext;
 import dev.medic.test.TestRun;
 
 /** Choosing the repair a target configures. */
@@ -41,6 +43,20 @@ class ConfiguredRepairTest {
 
         assertThat(run.reason("FreshFileChecks.isFresh[job]")).isEqualTo(Reason.REPAIR_FAILED);
         assertThat(run.repairs()).singleElement().satisfies(repair -> assertThat(repair.message()).contains("sets command and shell"));
+        assertThat(created).doesNotExist();
+    }
+
+    @Test
+    void aFailureOfTheCheckMethodAsAWholeRunsNoTargetsRepair() throws Exception {
+        Path created = dir.resolve("created");
+        TestRepairContext context = TestRepairContext.forCheck("FreshFileChecks.isFresh")
+            .failureMessage("setting 'fresh-files' has value 'x'; expected a list of sections")
+            .setting("repair", Map.of("command", List.of("touch", created.toString()))).build();
+
+        RepairResult result = new ConfiguredRepair().repair(context);
+
+        assertThat(result.isSuccess()).isFalse();
+        assertThat(result.message()).startsWith("not repaired: FreshFileChecks.isFresh failed as a whole, not for one of its targets");
         assertThat(created).doesNotExist();
     }
 
