@@ -80,7 +80,8 @@ public final class TlsCheck {
             }
             return caFile.isPresent() ? TrustChoice.caFile(Path.of(caFile.get())) : TrustChoice.system();
         } catch (GeneralSecurityException | IOException e) {
-            throw options.problem("cannot read the CA certificates of 'ca-file' " + caFile.orElse("") + ": " + e.getMessage());
+            throw options.problem(caFile.map(file -> "cannot read the CA certificates of 'ca-file' " + file)
+                .orElse("cannot load the JDK's trust store") + ": " + e);
         }
     }
 
