@@ -51,6 +51,30 @@ final class MetricsLedger {
         return points;
     }
 
+    /** Every field of every check result in the history, as the medic_check point should carry it. */
+    static List<String> producedCheckFields(Path history) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + history); Statement sql = db.createStatement()) {
+            read(sql, "SELECT check_name, outcome, attempts, duration_ms, message, repair, started_at FROM check_results",
+                row -> rows.add(String.join("|", row.getString(1), row.getString(2),
+                    "state=" + (row.getString(2).equals("UNRESOLVED") ? 1 : 0), "attempts=" + row.getString(3),
+                    "duration_ms=" + row.getString(4), "message=" + row.getString(5), "repair=" + row.getString(6),
+                    row.getString(7))));
+        }
+        return rows;
+    }
+
+    /** Every field of every medic_check point, in the form of {@link #producedCheckFields(Path)}. */
+    static List<String> storedCheckFields(InfluxServer influx, String database) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> row : influx.query(database, "SELECT * FROM medic_check")) {
+            rows.add(String.join("|", text(row, "check"), text(row, "outcome"), "state=" + text(row, "state"),
+                "attempts=" + text(row, "attempts"), "duration_ms=" + text(row, "duration_ms"),
+                "message=" + text(row, "message"), "repair=" + text(row, "repair"), text(row, "time")));
+        }
+        return rows;
+    }
+
     /** One identity per point InfluxDB holds in the database. */
     static List<String> stored(InfluxServer influx, String database) throws IOException {
         List<String> points = new ArrayList<>();

@@ -80,6 +80,12 @@ public final class Shipper {
     }
 
     private void run() {
+        try {
+            // Load the HTTP client now, beside the checks, not when the run ends and waits for the last flush.
+            sender();
+        } catch (RuntimeException e) {
+            failed(new SendResult(SendResult.Kind.SERVER, 0, "cannot set up the HTTP client: " + e));
+        }
         while (!stopping) {
             List<CompletableFuture<Boolean>> requested = takeFlushes();
             boolean forced = !requested.isEmpty();
