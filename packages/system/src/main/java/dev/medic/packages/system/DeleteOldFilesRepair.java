@@ -26,7 +26,7 @@ final class DeleteOldFilesRepair {
 
     private static final int LOGGED_FILES = 50;
 
-    RepairResult repair(RepairContext context, Settings spec) throws IOException {
+    RepairResult repair(RepairContext context, Settings spec) {
         List<Path> directories = new ArrayList<>();
         List<String> patterns;
         Duration olderThan;
@@ -41,7 +41,7 @@ final class DeleteOldFilesRepair {
             patterns.forEach(pattern -> check(!pattern.contains("/") && !pattern.contains("\\"),
                 "pattern '" + pattern + "' contains a path separator; patterns match file names only"));
             check(!olderThan.isNegative() && !olderThan.isZero(), "'older-than' must be longer than zero");
-        } catch (SettingException e) {
+        } catch (SettingException | IOException e) {
             return RepairResult.failed("delete-old-files: " + e.getMessage());
         }
         boolean recursive = spec.find("recursive", Boolean.class).orElse(false);
@@ -52,19 +52,24 @@ final class DeleteOldFilesRepair {
         long freed = 0;
         int links = 0;
         for (Path directory : directories) {
-            Sweep sweep = OldFileSweeper.sweep(directory, patterns, cutoff, recursive);
-            deleted.addAll(sweep.deleted());
-            errors.addAll(sweep.errors());
-            freed += sweep.freedBytes();
-            links += sweep.skippedLinks();
+            try {
+                Sweep sweep = OldFileSweeper.sweep(directory, patterns, cutoff, recursive);
+                deleted.addAll(sweep.deleted());
+                errors.addAll(sweep.errors());
+                freed += sweep.freedBytes();
+                links += sweep.skippedLinks();
+            } catch (IOException e) {
+                errors.add(directory + ": " + e);
+            }
         }
         deleted.stream().limit(LOGGED_FILES).forEach(file -> context.log().log(System.Logger.Level.INFO, "deleted " + file));
-        errors.forEach(error -> context.log().log(System.Logger.Level.WARNING, "could not delete " + error));
+        errors.forEach(error -> context.log().log(System.Logger.Level.WARNING, "could not sweep " + error));
 
         String what = "files matching " + String.join(", ", patterns) + " older than " + Durations.text(olderThan)
             + " in " + directories.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("");
         RepairResult result = deleted.isEmpty()
-            ? RepairResult.failed("deleted nothing: no " + what + (errors.isEmpty() ? "" : "; " + errors.size() + " could not be deleted"))
+            ? RepairResult.failed("deleted nothing: no " + what + (errors.isEmpty() ? "" : "; " + errors.size()
+                + " errors, the first: " + errors.get(0)))
             : RepairResult.succeeded("deleted " + deleted.size() + " " + what + ", " + ByteSize.format(freed) + " freed");
         return result.withDetail("deleted", deleted.size()).withDetail("freed-bytes", freed)
             .withDetail("skipped-symlinks", links).withDetail("errors", errors.size())

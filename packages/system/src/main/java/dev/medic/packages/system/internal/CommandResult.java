@@ -22,7 +22,9 @@ public record CommandResult(List<String> command, int exitCode, boolean timedOut
 
     /** One line for a message: {@code exit code 3} or {@code timed out after 30s}. */
     public String describeEnd() {
-        return timedOut ? "timed out after " + Durations.text(took) + " and was killed" : "exit code " + exitCode;
+        long millis = took.toMillis();
+        return timedOut ? "timed out after " + (millis < 1000 ? millis + "ms" : millis / 1000 + "s") + " and was killed"
+            : "exit code " + exitCode;
     }
 
     /** The output's last line, or empty; what a one-line message can quote. */
