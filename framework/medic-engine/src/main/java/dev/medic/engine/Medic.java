@@ -10,11 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
+import dev.medic.api.CheckId;
 import dev.medic.config.ConfigProblem;
+import dev.medic.engine.config.CheckOptions;
 import dev.medic.engine.config.MedicConfig;
 import dev.medic.engine.internal.loading.LoadedPackage;
 import dev.medic.engine.internal.loading.LoadedPackages;
 import dev.medic.engine.internal.loading.PackageLoader;
+import dev.medic.engine.internal.run.ConfiguredPackage;
 import dev.medic.engine.internal.run.EventBus;
 import dev.medic.engine.internal.run.PackageInspector;
 import dev.medic.engine.internal.run.RunCoordinator;
@@ -99,6 +102,13 @@ public final class Medic implements AutoCloseable {
         packages.packages().forEach(loaded -> ids.add(loaded.id()));
         packages.failures().forEach(failure -> ids.add(failure.packageId()));
         return ids;
+    }
+
+    /** The effective options of a check or stats method: every level merged, built-in defaults last. */
+    public CheckOptions options(CheckId check) {
+        return packages.find(check.packageId())
+            .map(loaded -> new ConfiguredPackage(loaded, config, Selection.all()).options(check))
+            .orElse(config.defaults());
     }
 
     /** The installed packages with their checks, without running anything. */

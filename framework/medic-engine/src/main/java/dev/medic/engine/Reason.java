@@ -20,6 +20,9 @@ public enum Reason {
     /** A repair was attempted recently; the next one waits for the backoff to pass. */
     BACKOFF,
 
+    /** Another Medic process was repairing this check and still held its repair lock. */
+    HEALING_ELSEWHERE,
+
     /** The repair limit was reached; no repairs until the check recovers or {@code medic reset}. */
     GIVEN_UP,
 

@@ -7,10 +7,13 @@ public enum RunMode {
     RUN,
 
     /** Run checks and record them, never repair ({@code medic check}, the rerun after a manual fix). */
-    CHECK;
+    CHECK,
+
+    /** Run the checks that are due and repair the failing ones; stats run on their own schedule ({@code medic daemon}). */
+    DAEMON;
 
     /** True when failing checks may be repaired. */
     public boolean repairs() {
-        return this == RUN;
+        return this != CHECK;
     }
 }

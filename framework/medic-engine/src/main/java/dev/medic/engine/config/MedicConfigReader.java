@@ -14,6 +14,7 @@ import dev.medic.config.ConfigMap;
 import dev.medic.config.ConfigNode;
 import dev.medic.config.ConfigProblems;
 import dev.medic.config.YamlFiles;
+import dev.medic.engine.schedule.Schedule;
 
 /**
  * Reads {@code medic.yml} into a {@link MedicConfig}, reporting every unknown key and wrong value
@@ -122,6 +123,7 @@ public final class MedicConfigReader {
                 Durations.ALLOWED + ", zero or more");
             case COUNT -> map.integer(option.key(), option.min(), option.max());
             case CHECKS -> map.get(option.key()).map(node -> map.strings(option.key()));
+            case SCHEDULE -> map.parsed(option.key(), Schedule::parse, Schedule.ALLOWED);
         };
         return options.with(option, (Optional<T>) value);
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import dev.medic.engine.schedule.Schedule;
+
 /**
  * One option every check has, with its key in medic.yml, its type, the values allowed and
  * Medic's built-in default. The set is closed: these constants are all there is.
@@ -23,7 +25,9 @@ public final class Option<T> {
         /** A whole number within the option's bounds. */
         COUNT,
         /** A list of check references: {@code Check.name} in the same package, or {@code package/Check.name}. */
-        CHECKS
+        CHECKS,
+        /** An interval or a cron expression. */
+        SCHEDULE
     }
 
     /** Whether the check runs at all. */
@@ -35,8 +39,9 @@ public final class Option<T> {
     /** How long one repair attempt may run. */
     public static final Option<Duration> REPAIR_TIMEOUT =
         new Option<>("repair-timeout", Kind.DURATION, Duration.ofMinutes(2), 0, 0);
-    /** How often the daemon runs the check. */
-    public static final Option<Duration> INTERVAL = new Option<>("interval", Kind.DURATION, Duration.ofMinutes(5), 0, 0);
+    /** When the daemon runs the check: every interval ({@code 5m}) or at cron times ({@code 0 * * * *}). */
+    public static final Option<Schedule> INTERVAL =
+        new Option<>("interval", Kind.SCHEDULE, new Schedule.Every(Duration.ofMinutes(5)), 0, 0);
     /** How many rechecks must also fail before a failure counts (0: none). */
     public static final Option<Integer> CONFIRM = new Option<>("confirm", Kind.COUNT, 1, 0, 10);
     /** How long to wait before each recheck. */

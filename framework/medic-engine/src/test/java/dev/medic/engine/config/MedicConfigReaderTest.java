@@ -277,7 +277,7 @@ class MedicConfigReaderTest {
         CheckOptions effective = check.orElse(pack).orElse(defaults);
 
         assertThat(effective).isEqualTo(options(false, true, Duration.ofSeconds(5), Duration.ofMinutes(10)));
-        assertThat(effective.get(Option.INTERVAL)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(effective.get(Option.INTERVAL)).isEqualTo(new dev.medic.engine.schedule.Schedule.Every(Duration.ofMinutes(5)));
         assertThat(effective.isEnabled()).isFalse();
         assertThat(effective.isReportOnly()).isTrue();
     }

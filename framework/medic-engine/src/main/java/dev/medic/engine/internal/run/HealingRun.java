@@ -31,7 +31,9 @@ import dev.medic.engine.internal.junit.PackageRunner;
 import dev.medic.engine.internal.loading.LoadFailure;
 import dev.medic.engine.internal.loading.LoadedPackage;
 import dev.medic.engine.internal.loading.LoadedPackages;
+import dev.medic.engine.internal.policy.Policy;
 import dev.medic.engine.internal.policy.StateMachine;
+import dev.medic.engine.internal.policy.Verdict;
 import dev.medic.engine.spi.Store;
 
 /**
@@ -61,6 +63,7 @@ final class HealingRun {
     private final Sleeper sleeper;
     private final PackageRunner runner;
     private final Healer healer;
+    private final HealerLocks locks;
     private final Map<CheckId, CheckState> states;
     private final Map<CheckId, CheckRecord> finished = new LinkedHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -101,6 +104,7 @@ final class HealingRun {
         this.sleeper = sleeper;
         this.runner = new PackageRunner(clock);
         this.healer = new Healer(runner, new RepairRunner(clock), sleeper, events);
+        this.locks = new HealerLocks(config.stateDir().resolve("locks"), clock);
         this.states = new LinkedHashMap<>(store.map(history -> history.states(Selection.all())).orElse(Map.of()));
     }
 
@@ -119,7 +123,7 @@ final class HealingRun {
         for (Failure failure : DependencyOrder.of(List.copyOf(failures), Failure::check, HealingRun::dependencies)) {
             decide(failure);
         }
-        if (mode == RunMode.RUN && selection.check().isEmpty()) {
+        if (mode == RunMode.RUN && selection.coversWholePackages() || mode == RunMode.DAEMON) {
             ran.forEach(this::collectStats);
         }
     }
@@ -136,7 +140,7 @@ final class HealingRun {
             ran.add(pkg);
             batch.problems().forEach(problem ->
                 events.problem(new RunProblem(runId, RunProblem.Kind.PACKAGE, id, problem, clock.instant())));
-            if (selection.check().isEmpty()) {
+            if (selection.coversWholePackages()) {
                 recordRecovery(id);
             }
             events.measurements(runId, id, batch.measurements());
@@ -203,65 +207,72 @@ final class HealingRun {
         Optional<ConfiguredPackage.OpenWindow> window = failure.pkg.openMaintenance(id, now);
         Optional<Class<? extends Repair>> repair = Pairing.repairFor(failure.first.testClass(), failure.first.method());
         String repairName = repair.map(Class::getSimpleName).orElse("");
-        Optional<String> blockedBy = failingDependency(failure);
-        String failed = failure.latest.message();
-        Reason reason;
-        String message;
-        Outcome outcome = Outcome.UNRESOLVED;
-        if (mode == RunMode.CHECK) {
-            reason = Reason.CHECK_ONLY;
-            message = failed;
-        } else if (window.isPresent()) {
-            reason = Reason.SUPPRESSED;
-            message = failed + " (maintenance window " + window.get().name() + " until " + window.get().until()
-                + ": not repaired)";
-        } else if (options.isReportOnly()) {
-            reason = Reason.SUPPRESSED;
-            message = failed + (repair.isPresent() ? " (report-only: repair " + repairName + " not run)" : " (report-only)");
-        } else if (repair.isEmpty()) {
-            reason = Reason.NO_REPAIR;
-            message = failed;
-        } else if (blockedBy.isPresent()) {
-            reason = Reason.BLOCKED;
-            message = failed + " (not repaired: it depends on " + blockedBy.get() + ", which is failing)";
-        } else if (state.state() == HealthState.GIVEN_UP) {
-            reason = Reason.GIVEN_UP;
-            message = failed + givenUpNote(state, now, options);
-        } else if (state.consecutiveFailures() < options.get(Option.THRESHOLD)) {
-            reason = Reason.BELOW_THRESHOLD;
-            message = failed + " (confirmed failure " + state.consecutiveFailures() + " in a row; repairs start at "
-                + options.get(Option.THRESHOLD) + ")";
-        } else if (StateMachine.repairsInWindow(state, now, options) >= options.get(Option.MAX_REPAIRS)) {
-            state = StateMachine.givenUp(state, now);
-            reason = Reason.GIVEN_UP;
-            message = failed + givenUpNote(state, now, options);
-        } else if (StateMachine.nextRepairAllowed(state, options).filter(now::isBefore).isPresent()) {
-            reason = Reason.BACKOFF;
-            message = failed + " (repair " + repairName + " was attempted at " + state.lastRepair().orElseThrow()
-                + "; the next attempt waits until " + StateMachine.nextRepairAllowed(state, options).orElseThrow() + ")";
-        } else if (dependencyRepaired(failure) && healer.passes(runId, failure.pkg, failure.first, options)) {
+        Verdict verdict = Policy.judge(new Policy.Facts(mode, state, options, now,
+            window.map(open -> open.name() + " until " + open.until()), repair.map(Class::getSimpleName),
+            failingDependency(failure), failure.latest.message()));
+        if (!verdict.repairs()) {
+            finish(failure, verdict.state(), Outcome.UNRESOLVED, verdict.reason().orElseThrow(), verdict.message(),
+                repairName, verdict.blockedBy(), window);
+            return;
+        }
+        if (dependencyRepaired(failure) && healer.passes(runId, failure.pkg, failure.first, options)) {
             failure.executions++;
             finish(failure, StateMachine.passed(state, clock.instant(), options), Outcome.REPAIRED, Reason.NONE,
-                "was failing: " + failed + "; recovered after a check it depends on was repaired", repairName, "", window);
+                "was failing: " + failure.latest.message() + "; recovered after a check it depends on was repaired",
+                repairName, "", window);
             return;
-        } else {
+        }
+        Optional<HealerLocks.Held> lock = lock(id, options);
+        if (lock.isEmpty()) {
+            finish(failure, state, Outcome.UNRESOLVED, Reason.HEALING_ELSEWHERE, failure.latest.message()
+                + " (another Medic process is repairing it: " + locks.holder(id) + ")", repairName, "", window);
+            return;
+        }
+        try (HealerLocks.Held held = lock.get()) {
+            if (held.waited()) {
+                // Another healer had it: it may have fixed the check, or used up its repairs.
+                CheckState fresh = freshState(id).orElse(state);
+                if (healer.passes(runId, failure.pkg, failure.first, options)) {
+                    failure.executions++;
+                    finish(failure, StateMachine.passed(fresh, clock.instant(), options), Outcome.HEALTHY, Reason.NONE,
+                        "was failing: " + failure.latest.message() + "; repaired meanwhile by another Medic process",
+                        repairName, "", window);
+                    return;
+                }
+                verdict = Policy.judge(new Policy.Facts(mode, fresh, options, clock.instant(),
+                    window.map(open -> open.name() + " until " + open.until()), repair.map(Class::getSimpleName),
+                    failingDependency(failure), failure.latest.message()));
+                if (!verdict.repairs()) {
+                    finish(failure, verdict.state(), Outcome.UNRESOLVED, verdict.reason().orElseThrow(),
+                        verdict.message(), repairName, verdict.blockedBy(), window);
+                    return;
+                }
+                state = verdict.state();
+            }
             Healer.Result result = healer.heal(runId, failure.pkg, failure.latest, repair.get(), options);
             failure.executions += result.executions();
-            Instant after = clock.instant();
             if (result.repairRan()) {
                 state = StateMachine.repairAttempted(state, now, options);
             }
-            state = result.outcome() == Outcome.REPAIRED ? StateMachine.passed(state, after, options) : state;
+            state = result.outcome() == Outcome.REPAIRED ? StateMachine.passed(state, clock.instant(), options) : state;
             finish(failure, state, result.outcome(), result.reason(), result.message(), repairName, "", window);
-            return;
         }
-        finish(failure, state, outcome, reason, message, repairName, blockedBy.orElse(""), window);
     }
 
-    private static String givenUpNote(CheckState state, Instant now, CheckOptions options) {
-        return " (given up: " + state.repairs().size() + " repairs within " + options.get(Option.REPAIR_WINDOW).toString()
-            .substring(2).toLowerCase(java.util.Locale.ROOT) + " did not fix it; repairs resume after "
-            + options.get(Option.RECOVER_AFTER) + " passes in a row, or 'medic reset')";
+    /** Takes the check's healer lock, waiting as long as another healer's repair and retests can take. */
+    private Optional<HealerLocks.Held> lock(CheckId id, CheckOptions options) throws InterruptedException {
+        Duration patience = options.repairTimeout().plus(options.checkTimeout().plus(options.get(Option.RETEST_DELAY))
+            .multipliedBy(options.get(Option.RETESTS))).plusSeconds(10);
+        try {
+            return locks.acquire(id, patience);
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot take the healer lock of " + id + "; repairing without it", e);
+            return Optional.of(locks.unlocked());
+        }
+    }
+
+    private Optional<CheckState> freshState(CheckId id) {
+        return store.map(history -> history.states(Selection.ofChecks(java.util.Set.of(id))).get(id));
     }
 
     private void passed(ConfiguredPackage pkg, CheckExecution execution, int executions, String message) {
@@ -344,8 +355,10 @@ final class HealingRun {
 
     private void collectStats(ConfiguredPackage pkg) {
         String id = pkg.loaded().id();
+        // medic run collects every stats method; the daemon only the ones that are due.
         Batch stats = runner.run(pkg.loaded(), pkg, PackageRunner.Phase.STATS,
-            check -> pkg.options(check).isEnabled(), pkg.longestTimeout());
+            check -> pkg.options(check).isEnabled() && (mode != RunMode.DAEMON || selection.includes(check)),
+            pkg.longestTimeout());
         events.measurements(runId, id, stats.measurements());
         for (CheckExecution execution : stats.executions()) {
             if (execution.status() == CheckExecution.Status.FAILED) {
