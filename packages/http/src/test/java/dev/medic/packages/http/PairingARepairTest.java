@@ -4,14 +4,17 @@ import static dev.medic.packages.http.HttpPackage.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,15 +27,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.medic.api.Target;
+import dev.medic.engine.CheckRecord;
+import dev.medic.engine.Measurement;
+import dev.medic.engine.Medic;
 import dev.medic.engine.Outcome;
+import dev.medic.engine.Reason;
 import dev.medic.engine.RepairOutcome;
-import dev.medic.test.PackageTestKit;
-import dev.medic.test.TestRun;
+import dev.medic.engine.RepairRecord;
+import dev.medic.engine.RunMode;
+import dev.medic.engine.RunReport;
+import dev.medic.engine.Selection;
+import dev.medic.engine.config.CheckOptions;
+import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.PackageConfig;
+import dev.medic.engine.spi.RunListener;
 
 /**
  * The way docs/packages/http.md tells operators to pair an HTTP target with a repair: a package
- * of their own whose check calls {@link HttpTargetCheck}. The operator's package is compiled by
- * this test from source and loaded in its own class loader, as a package is.
+ * of their own, with {@code Plugin-Dependencies: http}, whose check calls
+ * {@link HttpTargetCheck}. Both packages are real jars in a packages directory, loaded by the
+ * engine in their own class loaders, as {@code medic run} loads them.
  */
 class PairingARepairTest {
 
@@ -67,12 +81,18 @@ class PairingARepairTest {
 
     private LoopbackServer shop;
     private Path openMarker;
+    private Path packages;
 
     @BeforeEach
-    void startShop() throws IOException {
+    void buildPackagesAndStartShop() throws Exception {
         openMarker = dir.resolve("open");
         shop = LoopbackServer.http().on("/health", exchange ->
             LoopbackServer.respond(exchange, Files.exists(openMarker) ? 200 : 503, "", Map.of()));
+        packages = Files.createDirectories(dir.resolve("packages"));
+        Path httpClasses = location(HttpTargetCheck.class);
+        jar(httpClasses, packages.resolve("http.jar"), Map.of("Plugin-Id", "http"));
+        jar(compileOperatorPackage(httpClasses), packages.resolve("shop.jar"),
+            Map.of("Plugin-Id", "shop", "Plugin-Dependencies", "http"));
     }
 
     @AfterEach
@@ -81,53 +101,80 @@ class PairingARepairTest {
     }
 
     @Test
-    void anOperatorsPackageHealsAnHttpTargetWithItsOwnRepair() throws Exception {
-        Class<?> checks = compileOperatorPackage();
+    void anOperatorsPackageHealsAnHttpTargetWithItsOwnRepair() {
+        List<Measurement> measurements = new ArrayList<>();
 
-        TestRun run = PackageTestKit.forPackageOf(checks).id("shop")
-            .setting("targets", List.of(target("front", shop.url("/health"), "expected-status", List.of(200),
-                "open-marker", openMarker.toString())))
-            .run();
+        RunReport report = run(RunMode.RUN, measurements);
 
-        assertThat(run.outcome("ShopChecks.answers[front]")).isEqualTo(Outcome.REPAIRED);
-        assertThat(run.repairs()).singleElement().satisfies(repair ->
-            assertThat(repair.outcome()).isEqualTo(RepairOutcome.SUCCEEDED));
-        assertThat(run.measurements()).extracting(measurement -> measurement.tags().get("target")).containsOnly("front");
-        assertThat(run.measurements()).filteredOn(measurement -> measurement.name().equals("http.status_code"))
-            .extracting(measurement -> measurement.value()).startsWith(503.0).endsWith(200.0);
+        assertThat(report.checks()).singleElement().satisfies(check -> {
+            assertThat(check.check().toString()).contains("ShopChecks.answers[front]");
+            assertThat(check.outcome()).isEqualTo(Outcome.REPAIRED);
+        });
+        assertThat(report.repairs()).extracting(RepairRecord::outcome).containsExactly(RepairOutcome.SUCCEEDED);
+        assertThat(measurements).extracting(measurement -> measurement.tags().get("target")).containsOnly("front");
+        assertThat(measurements).filteredOn(measurement -> measurement.name().equals("http.status_code"))
+            .extracting(Measurement::value).startsWith(503.0).endsWith(200.0);
     }
 
     @Test
-    void withoutTheRepairTheSameTargetIsUnresolved() throws Exception {
-        Class<?> checks = compileOperatorPackage();
+    void underMedicCheckTheSameTargetStaysUnresolvedAndNothingIsRepaired() {
+        RunReport report = run(RunMode.CHECK, new ArrayList<>());
 
-        TestRun run = PackageTestKit.forPackageOf(checks).id("shop")
-            .setting("targets", List.of(target("front", shop.url("/health"), "open-marker", openMarker.toString())))
-            .reportOnly(true).run();
-
-        assertThat(run.outcome("ShopChecks.answers[front]")).isEqualTo(Outcome.UNRESOLVED);
+        assertThat(report.checks()).extracting(CheckRecord::outcome, CheckRecord::reason)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.UNRESOLVED, Reason.CHECK_ONLY));
+        assertThat(report.checks().get(0).message()).contains("target 'front'", "503", "expected-status 200");
         assertThat(openMarker).doesNotExist();
     }
 
-    private Class<?> compileOperatorPackage() throws IOException, ClassNotFoundException, URISyntaxException {
-        Path sources = Files.createDirectories(dir.resolve("src/acme"));
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        Files.writeString(sources.resolve("ShopChecks.java"), CHECKS);
-        Files.writeString(sources.resolve("OpenShop.java"), REPAIR);
-        String classPath = Stream.of(Target.class, Test.class, HttpTargetCheck.class, org.apiguardian.api.API.class)
-            .map(PairingARepairTest::location).collect(Collectors.joining(java.io.File.pathSeparator));
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath, "-proc:none"));
-        arguments.add(sources.resolve("ShopChecks.java").toString());
-        arguments.add(sources.resolve("OpenShop.java").toString());
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).as("javac exit code").isZero();
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-        return loader.loadClass("acme.ShopChecks");
+    private RunReport run(RunMode mode, List<Measurement> measurements) {
+        Map<String, Object> settings = Map.of("targets", List.of(target("front", shop.url("/health"),
+            "expected-status", List.of(200), "open-marker", openMarker.toString())));
+        MedicConfig config = MedicConfig.inDirectory(dir.resolve("state")).withPackagesDir(packages)
+            .withPackage("shop", new PackageConfig(CheckOptions.inherit(), settings, Map.of(), 1));
+        try (Medic medic = Medic.builder(config).listener(new RunListener() {
+            @Override
+            public void measured(Measurement measurement) {
+                measurements.add(measurement);
+            }
+        }).build()) {
+            return medic.run(mode, Selection.of("shop", "*"));
+        }
     }
 
-    private static String location(Class<?> type) {
+    private Path compileOperatorPackage(Path httpClasses) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src/acme"));
+        Path classes = Files.createDirectories(dir.resolve("shop-classes"));
+        Files.writeString(sources.resolve("ShopChecks.java"), CHECKS);
+        Files.writeString(sources.resolve("OpenShop.java"), REPAIR);
+        String classPath = Stream.concat(Stream.of(httpClasses),
+                Stream.of(Target.class, Test.class, org.apiguardian.api.API.class).map(PairingARepairTest::location))
+            .map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int exit = compiler.run(null, null, null, "-d", classes.toString(), "-cp", classPath, "-proc:none",
+            sources.resolve("ShopChecks.java").toString(), sources.resolve("OpenShop.java").toString());
+        assertThat(exit).as("javac exit code").isZero();
+        return classes;
+    }
+
+    /** A package jar of a directory of classes, with the given manifest entries. */
+    private static void jar(Path classes, Path jar, Map<String, String> entries) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Plugin-Version", "0.1.0");
+        entries.forEach(manifest.getMainAttributes()::putValue);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static Path location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
