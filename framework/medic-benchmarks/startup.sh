@@ -10,11 +10,9 @@
 set -eu
 runs=${1:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-# The distribution as ./mvnw package unpacks it: framework/medic-dist/target/medic-<version>/.
-dist=$(ls -dt "$root"/framework/medic-dist/target/medic-*/ 2>/dev/null | head -n 1)
-dist=${dist%/}
+dist=$root/framework/medic-cli/target/medic
 demo=$(ls "$root"/examples/packages/demo-service-*.jar 2>/dev/null | head -n 1)
-if [ -z "$dist" ] || [ ! -x "$dist/bin/medic" ] || [ -z "$demo" ]; then
+if [ ! -x "$dist/bin/medic" ] || [ -z "$demo" ]; then
   echo "build first: ./mvnw -B -DskipTests package" >&2
   exit 2
 fi
