@@ -10,9 +10,11 @@
 set -eu
 runs=${1:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-dist=$root/framework/medic-cli/target/medic
+# The distribution as ./mvnw package unpacks it: framework/medic-dist/target/medic-<version>/.
+dist=$(ls -dt "$root"/framework/medic-dist/target/medic-*/ 2>/dev/null | head -n 1)
+dist=${dist%/}
 demo=$(ls "$root"/examples/packages/demo-service-*.jar 2>/dev/null | head -n 1)
-if [ ! -x "$dist/bin/medic" ] || [ -z "$demo" ]; then
+if [ -z "$dist" ] || [ ! -x "$dist/bin/medic" ] || [ -z "$demo" ]; then
   echo "build first: ./mvnw -B -DskipTests package" >&2
   exit 2
 fi
