@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  * <p>Each process appends only to segments it created and locked itself, so appends never wait on
  * another process. Only the holder of {@code spool.lock} reads, sends, deletes or recovers
  * segments, so no segment is ever sent by two processes at once.
+ *
+ * <p>Open one spool per directory per process: the locks are the operating system's record locks,
+ * which belong to the process, and closing any channel on a file drops all of them on that file.
  */
 public final class Spool implements AutoCloseable {
 
