@@ -21,7 +21,9 @@ public record RepairResult(Status status, String message, Map<String, String> de
         /** The repair did what it is meant to do. */
         SUCCEEDED,
         /** The repair could not do its job. */
-        FAILED
+        FAILED,
+        /** The repair has nothing to do for this failure (say, no repair is configured for this target). */
+        NOT_APPLICABLE
     }
 
     public RepairResult {
@@ -38,6 +40,15 @@ public record RepairResult(Status status, String message, Map<String, String> de
     /** The repair could not do its job; the check stays unresolved. */
     public static RepairResult failed(String message) {
         return new RepairResult(Status.FAILED, message, Map.of());
+    }
+
+    /**
+     * The repair does not apply to this failure, for example because the operator configured no
+     * repair for this target. The check is recorded as unresolved with reason NO_REPAIR, and the
+     * attempt does not count toward the repair limit.
+     */
+    public static RepairResult notApplicable(String message) {
+        return new RepairResult(Status.NOT_APPLICABLE, message, Map.of());
     }
 
     /** A copy of this result with one more detail. */

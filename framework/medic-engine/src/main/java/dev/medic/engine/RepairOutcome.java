@@ -9,6 +9,9 @@ public enum RepairOutcome {
     /** The repair returned a failed result. */
     FAILED,
 
+    /** The repair had nothing to do for this failure; recorded as NO_REPAIR, not counted as an attempt. */
+    NOT_APPLICABLE,
+
     /** The repair threw, or could not be created. */
     THREW,
 

@@ -82,6 +82,21 @@ class CheckEachTest {
     }
 
     @Test
+    void anEmptyOrAllDisabledListRunsNoCheckAndRecordsNothing() {
+        List<Map<String, Object>> allOff = List.of(Map.of("name", "off", "file", "/x", "enabled", false));
+
+        for (List<Map<String, Object>> targets : List.of(List.<Map<String, Object>>of(), allOff)) {
+            try (Medic medic = Medic.builder(config(targets)).sleeper(duration -> { }).build()) {
+                RunReport report = medic.run(RunMode.RUN, Selection.all());
+
+                assertThat(report.checks()).as("records for targets %s", targets).isEmpty();
+                assertThat(report.problems()).isEmpty();
+                assertThat(medic.inventory().get(0).checks()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void listShowsEveryEnabledTarget() throws IOException {
         try (Medic medic = Medic.builder(config(targets())).sleeper(duration -> { }).build()) {
             PackageInfo info = medic.inventory().get(0);

@@ -100,6 +100,15 @@ public final class PackageTestKit {
         return this;
     }
 
+    /**
+     * Any option, as under {@code defaults:} in medic.yml, such as
+     * {@code option(Option.CONFIRM_DELAY, Duration.ZERO)} so that a test does not wait before rechecks.
+     */
+    public <T> PackageTestKit option(Option<T> option, T value) {
+        options = options.with(option, value);
+        return this;
+    }
+
     /** Report failures without repairing them. */
     public PackageTestKit reportOnly(boolean reportOnly) {
         options = options.with(Option.REPORT_ONLY, reportOnly);

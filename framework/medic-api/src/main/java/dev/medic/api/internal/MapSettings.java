@@ -237,7 +237,7 @@ public final class MapSettings implements Settings {
     }
 
     private static SettingException wrongType(String key, Object value, String expected) {
-        return new SettingException("setting '" + key + "' has value '" + value + "'; expected " + expected);
+        return new SettingException("setting '" + key + "' has value '" + ShownValues.show(key, value) + "'; expected " + expected);
     }
 
     static Class<?> boxed(Class<?> type) {

@@ -32,6 +32,12 @@ public final class TargetInvocations implements TestTemplateInvocationContextPro
         return context.getTestMethod().map(method -> method.isAnnotationPresent(CheckEach.class)).orElse(false);
     }
 
+    /** A list with no targets (or none selected) is no checks at all, not a failure. */
+    @Override
+    public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+        return true;
+    }
+
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();

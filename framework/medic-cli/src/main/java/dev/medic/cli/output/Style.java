@@ -44,7 +44,7 @@ public final class Style {
 
     /** A repair outcome in its colour. */
     public String repair(RepairOutcome outcome) {
-        return paint(outcome.isSuccess() ? "36" : "31", outcome.name());
+        return paint(outcome.isSuccess() ? "36" : outcome == RepairOutcome.NOT_APPLICABLE ? "33" : "31", outcome.name());
     }
 
     /** Secondary text. */

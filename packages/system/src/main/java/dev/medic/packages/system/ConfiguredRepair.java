@@ -22,19 +22,19 @@ final class ConfiguredRepair implements Repair {
         // A target that is configured wrongly says nothing about the system: acting on it could
         // delete files or restart a unit for no reason.
         if (context.failure().filter(SettingException.class::isInstance).isPresent()) {
-            return RepairResult.failed("not repaired: the check failed on its configuration, not on the system: "
+            return RepairResult.notApplicable("the check failed on its configuration, not on the system: "
                 + context.failureMessage());
         }
         // Without a target in its name, the failure is about the check method as a whole (its list
         // could not be read, say): there is no target, so no target's repair to run.
         if (context.check().name().equals(context.check().methodName())) {
-            return RepairResult.failed("not repaired: " + context.check().name()
+            return RepairResult.notApplicable(context.check().name()
                 + " failed as a whole, not for one of its targets: " + context.failureMessage());
         }
         Settings repair = context.settings().section("repair");
         List<String> kinds = KINDS.stream().filter(repair::has).toList();
         if (kinds.isEmpty()) {
-            return RepairResult.failed("no repair is configured for " + context.check().name()
+            return RepairResult.notApplicable("no repair is configured for " + context.check().name()
                 + "; give the target a 'repair:' section with one of " + String.join(", ", KINDS));
         }
         if (kinds.size() > 1) {

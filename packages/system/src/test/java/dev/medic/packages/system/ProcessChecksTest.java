@@ -103,7 +103,7 @@ class ProcessChecksTest {
     void aTargetWithoutCommandOrArgumentsIsRefused() {
         TestRun run = withTargets("processes", target("nothing", "min-count", 1)).run("ProcessChecks.*");
 
-        assertThat(run.reason("ProcessChecks.isRunning[nothing]")).isEqualTo(Reason.REPAIR_FAILED);
+        assertThat(run.reason("ProcessChecks.isRunning[nothing]")).isEqualTo(Reason.NO_REPAIR);
         assertThat(run.check("ProcessChecks.isRunning[nothing]").message()).contains("sets none of command, arguments");
     }
 

@@ -72,7 +72,11 @@ public final class RepairRunner {
             outcome = RepairOutcome.FAILED;
             message = "returned no result (null)";
         } else {
-            outcome = result.get().isSuccess() ? RepairOutcome.SUCCEEDED : RepairOutcome.FAILED;
+            outcome = switch (result.get().status()) {
+                case SUCCEEDED -> RepairOutcome.SUCCEEDED;
+                case FAILED -> RepairOutcome.FAILED;
+                case NOT_APPLICABLE -> RepairOutcome.NOT_APPLICABLE;
+            };
             message = result.get().message();
             details = result.get().details();
         }

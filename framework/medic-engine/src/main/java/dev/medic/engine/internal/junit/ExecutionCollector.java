@@ -36,6 +36,8 @@ final class ExecutionCollector implements TestExecutionListener {
     private final Map<String, String> containerFailures = new ConcurrentHashMap<>();
     private final Map<String, Throwable> containerThrowables = new ConcurrentHashMap<>();
     private final List<Measured> measurements = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Method containers that ran to the end; a {@code @CheckEach} with an empty list ran, checking nothing. */
+    private final java.util.Set<String> finishedMethods = ConcurrentHashMap.newKeySet();
     private volatile TestPlan plan;
 
     ExecutionCollector(String packageId, Clock clock) {
@@ -74,6 +76,9 @@ final class ExecutionCollector implements TestExecutionListener {
             case ABORTED -> Status.SKIPPED;
             case FAILED -> Status.FAILED;
         };
+        if (isMethodContainer(identifier)) {
+            finishedMethods.add(identifier.getUniqueId());
+        }
         if (identifier.isTest()) {
             add(identifier, status, throwable, status == Status.SKIPPED ? "not applicable: " + message : message, start, end);
         } else if (status == Status.FAILED && isMethodContainer(identifier)) {
@@ -104,7 +109,8 @@ final class ExecutionCollector implements TestExecutionListener {
         for (TestIdentifier root : current.getRoots()) {
             for (TestIdentifier identifier : current.getDescendants(root)) {
                 boolean planned = identifier.isTest() || isMethodContainer(identifier);
-                if (!planned || executions.containsKey(identifier.getUniqueId()) || hasExecutedDescendant(current, identifier)) {
+                if (!planned || executions.containsKey(identifier.getUniqueId()) || finishedMethods.contains(identifier.getUniqueId())
+                        || hasExecutedDescendant(current, identifier)) {
                     continue;
                 }
                 String reason = failedAncestor(current, identifier).orElse(notRunReason);

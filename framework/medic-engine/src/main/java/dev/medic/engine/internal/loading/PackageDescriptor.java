@@ -98,7 +98,7 @@ public record PackageDescriptor(Map<String, SettingSpec> settings, CheckOptions 
             ConfigMap map = node.asMap(SPEC_KEYS);
             SettingType type = map.choice("type", SettingType.class).orElse(SettingType.STRING);
             Optional<Object> defaultValue = map.get("default").map(ConfigNode::toPlain);
-            defaultValue.flatMap(type::problemWith).ifPresent(problem -> map.report("default", problem));
+            defaultValue.flatMap(value -> type.problemWith(name, value)).ifPresent(problem -> map.report("default", problem));
             return new SettingSpec(name, type, defaultValue, map.bool("required").orElse(false),
                 map.string("description").orElse(""));
         }
@@ -133,7 +133,7 @@ public record PackageDescriptor(Map<String, SettingSpec> settings, CheckOptions 
                 problems.add("unknown setting '" + key + "'; this package's settings are: "
                     + String.join(", ", settings.keySet()));
             } else if (value != null) {
-                spec.type().problemWith(value).ifPresent(problem -> problems.add("setting '" + key + "': " + problem));
+                spec.type().problemWith(key, value).ifPresent(problem -> problems.add("setting '" + key + "': " + problem));
             }
         });
         settings.values().stream()

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.medic.api.internal.Durations;
+import dev.medic.api.internal.ShownValues;
 
 /** The type a package declares for one of its settings. */
 public enum SettingType {
@@ -30,8 +31,8 @@ public enum SettingType {
         return STRING;
     }
 
-    /** Why a value does not fit this type, or empty when it does. */
-    Optional<String> problemWith(Object value) {
+    /** Why a value does not fit this type, or empty when it does; a secret's value is never shown. */
+    Optional<String> problemWith(String key, Object value) {
         boolean fits = switch (this) {
             case STRING, PATH -> !(value instanceof Map<?, ?>) && !(value instanceof List<?>);
             case INTEGER -> value instanceof Long || value instanceof Integer;
@@ -41,7 +42,8 @@ public enum SettingType {
             case LIST -> value instanceof List<?>;
             case MAP -> value instanceof Map<?, ?>;
         };
-        return fits ? Optional.empty() : Optional.of("value '" + value + "' is not allowed; expected " + describe());
+        return fits ? Optional.empty()
+            : Optional.of("value '" + ShownValues.show(key, value) + "' is not allowed; expected " + describe());
     }
 
     /** How this type is named in messages. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.medic.api.Repair;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
+import dev.medic.engine.RepairOutcome;
 import dev.medic.engine.RepairRecord;
 import dev.medic.engine.Sleeper;
 import dev.medic.engine.config.CheckOptions;
@@ -45,7 +46,7 @@ final class Healer {
     private final RepairRunner repairs;
     private final Sleeper sleeper;
     private final RunEvents events;
-    private final Map<String, Map<Class<?>, String>> succeeded = new HashMap<>();
+    private final Map<String, Map<List<Object>, String>> succeeded = new HashMap<>();
 
     Healer(PackageRunner runner, RepairRunner repairs, Sleeper sleeper, RunEvents events) {
         this.runner = runner;
@@ -57,9 +58,11 @@ final class Healer {
     Result heal(String runId, ConfiguredPackage pkg, CheckExecution failed, Class<? extends Repair> repair,
             CheckOptions options) throws InterruptedException {
         String name = repair.getSimpleName();
-        Map<Class<?>, String> done = succeeded.computeIfAbsent(pkg.loaded().id(), id -> new HashMap<>());
+        Map<List<Object>, String> done = succeeded.computeIfAbsent(pkg.loaded().id(), id -> new HashMap<>());
+        // The same repair with the same settings (say, starting one service) may fix several checks at once.
+        List<Object> key = List.of(repair, pkg.repairSettings(failed.check(), failed.method()).asMap());
         int executions = 0;
-        String earlier = done.get(repair);
+        String earlier = done.get(key);
         if (earlier != null) {
             executions++;
             if (passes(runId, pkg, failed, options)) {
@@ -71,11 +74,15 @@ final class Healer {
             failed.message(), failed.failure(), pkg.repairSettings(failed.check(), failed.method()),
             pkg.stateDirectory(), options.repairTimeout()));
         events.repair(attempt);
+        if (attempt.outcome() == RepairOutcome.NOT_APPLICABLE) {
+            return new Result(Outcome.UNRESOLVED, Reason.NO_REPAIR, failed.message() + "; repair " + name
+                + " does not apply: " + attempt.message(), executions, false);
+        }
         if (!attempt.outcome().isSuccess()) {
             return new Result(Outcome.UNRESOLVED, Reason.REPAIR_FAILED, failed.message() + "; repair " + name + " "
                 + describe(attempt), executions, true);
         }
-        done.put(repair, failed.check().name());
+        done.put(key, failed.check().name());
         String lastFailure = failed.message();
         int retests = options.get(Option.RETESTS);
         for (int retest = 1; retest <= retests; retest++) {
@@ -116,6 +123,7 @@ final class Healer {
             case TIMED_OUT -> attempt.message();
             case FAILED -> "failed" + (attempt.message().isEmpty() ? "" : ": " + attempt.message());
             case SUCCEEDED -> "succeeded";
+            case NOT_APPLICABLE -> "does not apply";
         };
     }
 }

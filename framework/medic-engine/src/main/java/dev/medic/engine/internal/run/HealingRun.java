@@ -207,19 +207,21 @@ final class HealingRun {
         Optional<ConfiguredPackage.OpenWindow> window = failure.pkg.openMaintenance(id, now);
         Optional<Class<? extends Repair>> repair = Pairing.repairFor(failure.first.testClass(), failure.first.method());
         String repairName = repair.map(Class::getSimpleName).orElse("");
+        if (mode.repairs() && window.isEmpty() && dependencyRepaired(failure)
+                && healer.passes(runId, failure.pkg, failure.first, options)) {
+            // Its dependency was repaired earlier in this run, and that was all it needed.
+            failure.executions++;
+            finish(failure, StateMachine.passed(state, clock.instant(), options), Outcome.REPAIRED, Reason.NONE,
+                "was failing: " + failure.latest.message() + "; recovered after a check it depends on was repaired",
+                repairName, "", window);
+            return;
+        }
         Verdict verdict = Policy.judge(new Policy.Facts(mode, state, options, now,
             window.map(open -> open.name() + " until " + open.until()), repair.map(Class::getSimpleName),
             failingDependency(failure), failure.latest.message()));
         if (!verdict.repairs()) {
             finish(failure, verdict.state(), Outcome.UNRESOLVED, verdict.reason().orElseThrow(), verdict.message(),
                 repairName, verdict.blockedBy(), window);
-            return;
-        }
-        if (dependencyRepaired(failure) && healer.passes(runId, failure.pkg, failure.first, options)) {
-            failure.executions++;
-            finish(failure, StateMachine.passed(state, clock.instant(), options), Outcome.REPAIRED, Reason.NONE,
-                "was failing: " + failure.latest.message() + "; recovered after a check it depends on was repaired",
-                repairName, "", window);
             return;
         }
         Optional<HealerLocks.Held> lock = lock(id, options);
