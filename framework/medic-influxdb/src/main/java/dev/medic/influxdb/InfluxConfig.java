@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.medic.config.ConfigMap;
 import dev.medic.engine.config.MedicConfig;
 import dev.medic.influxdb.internal.InfluxConfigReader;
+import dev.medic.config.Secret;
 
 /**
  * The {@code influxdb:} section of {@code medic.yml}: where metrics go and how they are buffered.

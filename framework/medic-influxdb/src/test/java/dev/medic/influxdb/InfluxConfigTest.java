@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.medic.config.ConfigProblem;
 import dev.medic.influxdb.testing.InfluxConfigs;
+import dev.medic.config.Secret;
 
 class InfluxConfigTest {
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.medic.engine.config.UserHome;
+import dev.medic.config.ConfigPaths;
 
 /**
  * Finds the configuration file and the default state directory, in the order docs/configuration.md
@@ -29,7 +29,7 @@ public final class ConfigLocator {
 
     /** The locator for this process; {@code $HOME} wins over Java's {@code user.home}, as in other Unix tools. */
     public static ConfigLocator forThisProcess() {
-        return new ConfigLocator(System.getenv(), Path.of("").toAbsolutePath(), UserHome.directory());
+        return new ConfigLocator(System.getenv(), Path.of("").toAbsolutePath(), ConfigPaths.home());
     }
 
     /** The places searched when no file is named, in order. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.medic.api.internal.Durations;
 import dev.medic.config.ConfigMap;
+import dev.medic.config.ConfigPaths;
 import dev.medic.config.ConfigNode;
 import dev.medic.config.ConfigProblems;
 import dev.medic.config.YamlFiles;
@@ -72,11 +73,11 @@ public final class MedicConfigReader {
         Path base = file.map(path -> path.toAbsolutePath().getParent()).orElse(Path.of("").toAbsolutePath());
 
         MedicConfig defaults = MedicConfig.inDirectory(defaultStateDir);
-        Path stateDir = root.string("state-dir").map(text -> resolve(base, text)).orElse(defaultStateDir);
-        Path packagesDir = root.string("packages-dir").map(text -> resolve(base, text))
+        Path stateDir = root.string("state-dir").map(text -> ConfigPaths.resolve(base, text)).orElse(defaultStateDir);
+        Path packagesDir = root.string("packages-dir").map(text -> ConfigPaths.resolve(base, text))
             .orElse(stateDir.resolve("packages"));
         ConfigMap store = root.map("store", List.of("path"));
-        Path storePath = store.string("path").map(text -> resolve(base, text)).orElse(stateDir.resolve("medic.db"));
+        Path storePath = store.string("path").map(text -> ConfigPaths.resolve(base, text)).orElse(stateDir.resolve("medic.db"));
         String host = root.string("host").filter(text -> validName(root, "host", text)).orElse(defaults.host());
         String environment = root.string("environment").filter(text -> validName(root, "environment", text))
             .orElse(MedicConfig.DEFAULT_ENVIRONMENT);
@@ -151,15 +152,6 @@ public final class MedicConfigReader {
         }
         map.report(key, "value '" + text + "' is not allowed; use 1 to 128 letters, digits, '_', '.' or '-'");
         return false;
-    }
-
-    /** Resolves {@code ~} and paths relative to the configuration file's directory. */
-    static Path resolve(Path base, String text) {
-        String value = text.strip();
-        if (value.equals("~") || value.startsWith("~/")) {
-            value = UserHome.directory() + value.substring(1);
-        }
-        return base.resolve(value).normalize();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -13,11 +13,12 @@ import java.util.Optional;
 import dev.medic.api.internal.Durations;
 import dev.medic.config.ConfigMap;
 import dev.medic.config.ConfigNode;
+import dev.medic.config.ConfigPaths;
+import dev.medic.config.Secret;
+import dev.medic.config.Secrets;
 import dev.medic.engine.config.MedicConfig;
-import dev.medic.engine.config.UserHome;
 import dev.medic.influxdb.InfluxConfig;
 import dev.medic.influxdb.InfluxConfig.Api;
-import dev.medic.influxdb.Secret;
 
 /**
  * Reads the {@code influxdb:} section. Like the engine's reader it never throws for a wrong value:
@@ -65,12 +66,12 @@ public final class InfluxConfigReader {
         Optional<String> org = v2 ? required(section, "org", "the organization") : Optional.empty();
         Optional<String> bucket = v2 ? required(section, "bucket", "the bucket to write to") : Optional.empty();
         Optional<String> username = v1 ? section.string("username") : Optional.empty();
-        Optional<Secret> password = v1 ? SecretReader.read(section, "password", base, environment) : Optional.empty();
+        Optional<Secret> password = v1 ? Secrets.read(section, "password", base, environment) : Optional.empty();
         if (v1 && username.isPresent() != section.has("password")) {
             section.report(username.isPresent() ? "username" : "password",
                 "username and password go together; set both, or neither for a server without authentication");
         }
-        Optional<Secret> token = v2 ? SecretReader.read(section, "token", base, environment) : Optional.empty();
+        Optional<Secret> token = v2 ? Secrets.read(section, "token", base, environment) : Optional.empty();
 
         int batchSize = section.integer("batch-size", 1, MAX_BATCH_SIZE).orElse(InfluxConfig.DEFAULT_BATCH_SIZE);
         Duration flushInterval = duration(section, "flush-interval").orElse(InfluxConfig.DEFAULT_FLUSH_INTERVAL);
@@ -78,7 +79,7 @@ public final class InfluxConfigReader {
         boolean gzip = section.bool("gzip").orElse(true);
         Optional<Path> caFile = caFile(section.map("tls", List.of("ca-file")), base);
         ConfigMap spool = section.map("spool", List.of("directory", "max-bytes"));
-        Path spoolDirectory = spool.string("directory").map(text -> resolve(base, text))
+        Path spoolDirectory = spool.string("directory").map(text -> ConfigPaths.resolve(base, text))
             .orElse(medic.stateDir().resolve("spool").resolve("influxdb"));
         long maxBytes = spool.parsed("max-bytes", text -> Sizes.parse(text).filter(bytes -> bytes >= MIN_SPOOL_BYTES),
             Sizes.ALLOWED + ", at least 16KB").orElse(InfluxConfig.DEFAULT_SPOOL_MAX_BYTES);
@@ -141,7 +142,7 @@ public final class InfluxConfigReader {
     }
 
     private static Optional<Path> caFile(ConfigMap tls, Path base) {
-        return tls.string("ca-file").map(text -> resolve(base, text)).filter(file -> {
+        return tls.string("ca-file").map(text -> ConfigPaths.resolve(base, text)).filter(file -> {
             try {
                 Tls.certificates(file);
                 return true;
@@ -151,14 +152,5 @@ public final class InfluxConfigReader {
                 return false;
             }
         });
-    }
-
-    /** Resolves {@code ~} and paths relative to the configuration file's directory, as the engine does. */
-    static Path resolve(Path base, String text) {
-        String value = text.strip();
-        if (value.equals("~") || value.startsWith("~/")) {
-            value = UserHome.directory() + value.substring(1);
-        }
-        return base.resolve(value).normalize();
     }
 }

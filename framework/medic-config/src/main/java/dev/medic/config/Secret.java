@@ -1,4 +1,4 @@
-package dev.medic.influxdb;
+package dev.medic.config;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.medic.influxdb.internal;
+package dev.medic.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,23 +9,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.medic.config.ConfigMap;
-import dev.medic.config.ConfigNode;
-import dev.medic.influxdb.Secret;
 
 /**
  * Reads a secret written as {@code {env: NAME}} or {@code {file: PATH}}. An inline secret is
  * refused: a configuration file is read by many and copied around. No message here ever contains
  * what the user wrote as the secret.
  */
-final class SecretReader {
+public final class Secrets {
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private SecretReader() {
+    private Secrets() {
     }
 
-    static Optional<Secret> read(ConfigMap section, String key, Path base, Map<String, String> environment) {
+    /**
+     * Reads {@code key} of a section as a secret, reporting a wrong form at its line.
+     *
+     * @param base        the directory relative secret files are read from
+     * @param environment the process environment
+     * @return the secret, or empty when the key is absent or wrong (then a problem is reported)
+     */
+    public static Optional<Secret> read(ConfigMap section, String key, Path base, Map<String, String> environment) {
         if (!section.has(key)) {
             return Optional.empty();
         }
@@ -71,7 +75,7 @@ final class SecretReader {
     }
 
     private static Optional<Secret> fromFile(ConfigMap form, Path base) {
-        Optional<Path> file = form.string("file").map(text -> InfluxConfigReader.resolve(base, text));
+        Optional<Path> file = form.string("file").map(text -> ConfigPaths.resolve(base, text));
         if (file.isEmpty()) {
             form.report("file", "expected the path of a file that holds the secret");
             return Optional.empty();
