@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 
 import dev.medic.cli.command.CheckCommand;
+import dev.medic.cli.command.DaemonCommand;
 import dev.medic.cli.command.HistoryCommand;
 import dev.medic.cli.command.ListCommand;
 import dev.medic.cli.command.PackageCommand;
@@ -50,6 +51,7 @@ public final class MedicCommand implements Callable<Integer> {
         commands.put("status", StatusCommand::new);
         commands.put("history", HistoryCommand::new);
         commands.put("reset", ResetCommand::new);
+        commands.put("daemon", DaemonCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("package", PackageCommand::new);
         return commands;

@@ -3,12 +3,8 @@ package dev.medic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,19 +21,13 @@ class DemoEndToEndTest {
     Path dir;
 
     private Path config;
+    private Demo demo;
     private int port;
 
     @BeforeEach
     void installDemo() throws IOException {
-        Path built = Path.of(System.getProperty("medic.demo.packages", "../../examples/packages"));
-        Path jar;
-        try (Stream<Path> files = Files.list(built)) {
-            jar = files.filter(file -> file.getFileName().toString().startsWith("demo-service-")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no demo package in " + built + "; build with ./mvnw verify"));
-        }
-        Path packages = Files.createDirectories(dir.resolve("packages"));
-        Files.copy(jar, packages.resolve(jar.getFileName()));
-        port = freePort();
+        demo = Demo.installIn(dir);
+        port = demo.port();
         config = dir.resolve("medic.yml");
         Files.writeString(config, """
             environment: test
@@ -52,14 +42,7 @@ class DemoEndToEndTest {
 
     @AfterEach
     void stopDemoService() throws IOException {
-        Path pidFile = dir.resolve("state/package-data/demo-service/demo-service.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            ProcessHandle.of(pid).ifPresent(process -> {
-                process.destroy();
-                process.onExit().join();
-            });
-        }
+        demo.close();
     }
 
     @Test
@@ -70,7 +53,7 @@ class DemoEndToEndTest {
         assertThat(first.out()).contains("REPAIRED   demo-service/DemoServiceChecks.answersOnItsPort")
             .contains("repair StartDemoService for DemoServiceChecks.answersOnItsPort: SUCCEEDED")
             .contains("HEALTHY    demo-service/DemoServiceChecks.workingDirectoryHasRoom");
-        assertThat(answers(port)).isTrue();
+        assertThat(demo.answers()).isTrue();
 
         Cli.Result second = Cli.run("run", "--config", config.toString());
 
@@ -91,8 +74,8 @@ class DemoEndToEndTest {
     @Test
     void checkAfterTheServiceStopsReportsUnresolvedAndNeverStartsIt() throws IOException {
         assertThat(Cli.run("run", "--config", config.toString()).exitCode()).isZero();
-        stopDemoService();
-        assertThat(answers(port)).isFalse();
+        demo.stopService();
+        assertThat(demo.answers()).isFalse();
 
         Cli.Result check = Cli.run("check", "--config", config.toString());
 
@@ -100,7 +83,7 @@ class DemoEndToEndTest {
         assertThat(check.out()).contains("UNRESOLVED demo-service/DemoServiceChecks.answersOnItsPort (CHECK_ONLY)")
             .contains("nothing answers on 127.0.0.1:" + port)
             .doesNotContain("repair StartDemoService");
-        assertThat(answers(port)).isFalse();
+        assertThat(demo.answers()).isFalse();
     }
 
     @Test
@@ -134,19 +117,5 @@ class DemoEndToEndTest {
             .contains("\"outcome\": \"REPAIRED\"").contains("\"repair\": \"StartDemoService\"")
             .contains("\"result\": \"SUCCEEDED\"").contains("\"exitCode\": 0")
             .doesNotContain("REPAIRED   ");
-    }
-
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return socket.isConnected();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

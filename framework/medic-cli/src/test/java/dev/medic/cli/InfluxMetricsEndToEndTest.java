@@ -3,13 +3,10 @@ package dev.medic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.medic.influxdb.testing.InfluxServer;
+import dev.medic.config.Secret;
 
 /** {@code medic run} on the real demo package, with InfluxDB configured: the points docs/metrics.md describes. */
 class InfluxMetricsEndToEndTest {
@@ -50,29 +48,17 @@ class InfluxMetricsEndToEndTest {
         secured.close();
     }
 
+    private Demo demo;
+
     @BeforeEach
     void installDemo() throws IOException {
-        Path built = Path.of(System.getProperty("medic.demo.packages", "../../examples/packages"));
-        try (Stream<Path> files = Files.list(built)) {
-            Path jar = files.filter(file -> file.getFileName().toString().startsWith("demo-service-")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no demo package in " + built + "; build with ./mvnw verify"));
-            Files.createDirectories(dir.resolve("packages"));
-            Files.copy(jar, dir.resolve("packages").resolve(jar.getFileName()));
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        demo = Demo.installIn(dir);
+        port = demo.port();
     }
 
     @AfterEach
     void stopDemoService() throws IOException {
-        Path pidFile = dir.resolve("state/package-data/demo-service/demo-service.pid");
-        if (Files.exists(pidFile)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(process -> {
-                process.destroy();
-                process.onExit().join();
-            });
-        }
+        demo.close();
     }
 
     private Path config(String influxdb) throws IOException {

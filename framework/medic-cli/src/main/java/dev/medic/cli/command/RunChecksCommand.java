@@ -1,12 +1,15 @@
 package dev.medic.cli.command;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import dev.medic.cli.heartbeat.Heartbeat;
 import dev.medic.cli.internal.Session;
 import dev.medic.cli.output.ConsoleReporter;
 import dev.medic.cli.output.Views;
 import dev.medic.config.ConfigProblem;
+import dev.medic.engine.CheckStatus;
 import dev.medic.engine.Medic;
 import dev.medic.engine.RunMode;
 import dev.medic.engine.RunReport;
@@ -32,21 +35,23 @@ abstract class RunChecksCommand extends BaseCommand {
         Selection selection = selectionOptions.selection();
         try (SqliteStore store = session.openStore()) {
             Optional<InfluxSink> sink = session.openSinks();
+            Optional<Heartbeat> heartbeat = Heartbeat.open(session.heartbeatSettings(), Clock.systemUTC());
             try {
                 Medic.Builder builder = Medic.builder(session.config()).store(store);
                 if (output == OutputFormat.TEXT) {
                     builder.listener(new ConsoleReporter(out(), err(), style()));
                 }
                 sink.ifPresent(builder::listener);
-                return run(builder, selection);
+                return run(builder, selection, store, heartbeat);
             } finally {
                 // Sends what the run produced, within influxdb.timeout; the rest waits in the spool for the next run.
                 sink.ifPresent(InfluxSink::close);
+                heartbeat.ifPresent(Heartbeat::close);
             }
         }
     }
 
-    private int run(Medic.Builder builder, Selection selection) {
+    private int run(Medic.Builder builder, Selection selection, SqliteStore store, Optional<Heartbeat> heartbeat) {
         try (Medic medic = builder.build()) {
             List<ConfigProblem> problems = medic.configProblems();
             if (!problems.isEmpty()) {
@@ -56,7 +61,10 @@ abstract class RunChecksCommand extends BaseCommand {
             if (!selectionProblems.isEmpty()) {
                 return usageError(selectionProblems);
             }
+            heartbeat.ifPresent(Heartbeat::runStarting);
             RunReport report = medic.run(mode(), selection);
+            heartbeat.ifPresent(beat -> beat.runFinished(report.run(),
+                store.status(Selection.all()).stream().map(CheckStatus::last).toList(), medic.inventory()));
             if (selection.check().isPresent() && report.checks().isEmpty()) {
                 return usageError(List.of(new ConfigProblem("--check", 0, 0, "", "no check matches '"
                     + selection.check().get() + "'; 'medic list' shows the checks")));

@@ -1,8 +1,12 @@
 package dev.medic.cli.command;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import dev.medic.cli.daemon.DaemonFiles;
 import dev.medic.cli.internal.Session;
 import dev.medic.cli.output.Formats;
 import dev.medic.cli.output.Style;
@@ -16,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code medic status}: where each check stands, from the history. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show each check's last outcome, last failure and last repair, from the history on this host.")
+    description = "Show whether a daemon runs, and each check's last outcome, policy state, next due time, last failure and last repair.")
 public final class StatusCommand extends BaseCommand {
 
     @Mixin
@@ -25,14 +29,38 @@ public final class StatusCommand extends BaseCommand {
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
     OutputFormat output = OutputFormat.TEXT;
 
+    /** A check's next due time; a parameterized check is due when its method is. */
+    private static Instant nextDue(DaemonFiles.Status daemon, dev.medic.api.CheckId check) {
+        Instant due = daemon.nextDue().get(check);
+        return due != null ? due : daemon.nextDue().get(new dev.medic.api.CheckId(check.packageId(), check.methodName()));
+    }
+
+    private static Map<String, Object> daemonView(DaemonFiles.Status daemon) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("pid", daemon.pid());
+        view.put("since", daemon.since());
+        view.put("config", daemon.config());
+        return view;
+    }
+
     @Override
     int execute(Session session) {
+        Optional<DaemonFiles.Status> daemon = new DaemonFiles(session.config().stateDir()).running();
         try (SqliteStore store = session.openStore()) {
             List<CheckStatus> statuses = store.status(selectionOptions.selection());
             if (output == OutputFormat.JSON) {
-                printJson(statuses.stream().map(Views::status).toList());
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("daemon", daemon.map(StatusCommand::daemonView).orElse(null));
+                view.put("checks", statuses.stream().map(status -> {
+                    Map<String, Object> check = Views.status(status);
+                    check.put("nextDue", daemon.map(running -> nextDue(running, status.last().check())).orElse(null));
+                    return check;
+                }).toList());
+                printJson(view);
                 return 0;
             }
+            out().println(daemon.map(running -> "daemon: running since " + Formats.time(running.since()) + " (pid "
+                + running.pid() + ", " + running.config() + ")").orElse("daemon: not running on this state directory"));
             if (statuses.isEmpty()) {
                 out().println("No checks have run yet on this host (history: " + session.config().storePath() + ").");
             }
@@ -43,7 +71,9 @@ public final class StatusCommand extends BaseCommand {
                 out().println(style.outcome(last.outcome()) + " " + last.check()
                     + (last.reason() == Reason.NONE ? "" : " (" + last.reason() + ")")
                     + (last.flapping() ? " " + style.warning("[flapping]") : "")
-                    + style.dim("  " + Formats.ago(last.startedAt(), now) + ", run " + last.runId()));
+                    + style.dim("  " + Formats.ago(last.startedAt(), now) + ", run " + last.runId()
+                        + daemon.map(running -> nextDue(running, last.check())).map(due -> ", next due " + Formats.time(due))
+                            .orElse("")));
                 status.state().ifPresent(state -> out().println("           " + style.dim("state ")
                     + state.state() + style.dim(" since " + Formats.time(state.since()) + "; "
                     + state.consecutiveFailures() + " failures and " + state.consecutivePasses() + " passes in a row; "

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import dev.medic.cli.daemon.DaemonSettings;
+import dev.medic.cli.heartbeat.HeartbeatSettings;
 import dev.medic.config.ConfigException;
 import dev.medic.config.ConfigProblem;
 import dev.medic.config.ConfigProblems;
@@ -22,16 +24,21 @@ import dev.medic.store.sqlite.SqliteStore;
 public final class Session {
 
     /** Top-level configuration sections that modules other than the engine read. */
-    static final List<String> SECTIONS = List.of("influxdb");
+    static final List<String> SECTIONS = List.of("influxdb", DaemonSettings.KEY, HeartbeatSettings.KEY);
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
     private final MedicConfig config;
     private final Optional<InfluxConfig> influx;
+    private final DaemonSettings daemon;
+    private final Optional<HeartbeatSettings> heartbeat;
 
-    private Session(MedicConfig config, Optional<InfluxConfig> influx) {
+    private Session(MedicConfig config, Optional<InfluxConfig> influx, DaemonSettings daemon,
+            Optional<HeartbeatSettings> heartbeat) {
         this.config = config;
         this.influx = influx;
+        this.daemon = daemon;
+        this.heartbeat = heartbeat;
     }
 
     /**
@@ -42,7 +49,8 @@ public final class Session {
     public static Session open(Optional<Path> named, ConfigLocator locator) {
         Optional<Path> file = locator.locate(named);
         if (file.isEmpty()) {
-            return new Session(MedicConfig.inDirectory(locator.defaultStateDir()), Optional.empty());
+            return new Session(MedicConfig.inDirectory(locator.defaultStateDir()), Optional.empty(),
+                DaemonSettings.read(emptyRoot()), Optional.empty());
         }
         Path path = file.get();
         if (!Files.isRegularFile(path)) {
@@ -54,8 +62,11 @@ public final class Session {
             .read(path, path.toString(), locator.defaultStateDir(), problems);
         // Read here, with the engine's part, so that one pass reports every problem of the file.
         Optional<InfluxConfig> influx = InfluxConfig.read(loaded.root(), loaded.config());
+        DaemonSettings daemon = DaemonSettings.read(loaded.root());
+        Optional<HeartbeatSettings> heartbeat = HeartbeatSettings.read(loaded.root(),
+            path.toAbsolutePath().getParent(), System.getenv());
         problems.throwIfAny();
-        return new Session(loaded.config(), influx);
+        return new Session(loaded.config(), influx, daemon, heartbeat);
     }
 
     /** The configuration. */
@@ -66,6 +77,20 @@ public final class Session {
     /** Opens the history store this configuration names. */
     public SqliteStore openStore() {
         return SqliteStore.open(config.storePath());
+    }
+
+    /** The {@code daemon:} section, with its defaults. */
+    public DaemonSettings daemonSettings() {
+        return daemon;
+    }
+
+    /** The {@code heartbeat:} section, when the configuration has one. */
+    public Optional<HeartbeatSettings> heartbeatSettings() {
+        return heartbeat;
+    }
+
+    private static dev.medic.config.ConfigMap emptyRoot() {
+        return dev.medic.config.YamlFiles.parse("", "built-in defaults", new ConfigProblems()).asMap();
     }
 
     /** The {@code influxdb:} section, when the configuration has one. */

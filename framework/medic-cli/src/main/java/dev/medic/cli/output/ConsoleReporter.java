@@ -60,6 +60,9 @@ public final class ConsoleReporter implements RunListener {
 
     @Override
     public void runFinished(RunRecord run) {
+        if (run.checks() == 0 && run.mode() == dev.medic.engine.RunMode.DAEMON) {
+            return; // a daemon run that only collected stats: nothing to summarise
+        }
         String summary = run.checks() + (run.checks() == 1 ? " check: " : " checks: ")
             + run.healthy() + " healthy, " + run.repaired() + " repaired, "
             + run.unresolved() + " unresolved, " + run.skipped() + " skipped";
