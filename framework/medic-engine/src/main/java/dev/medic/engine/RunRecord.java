@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param repaired    checks that were repaired
  * @param unresolved  checks that still fail (including packages that failed to load)
  * @param skipped     checks that did not apply
+ * @param interval    how often this runner is expected to run: the shortest {@code interval} of every
+ *                    enabled check of every installed package, whatever the run selected;
+ *                    {@link Duration#ZERO} when unknown (a history written before Medic recorded it)
  */
 public record RunRecord(String runId, RunMode mode, String host, String environment, Instant startedAt,
-        Duration duration, int healthy, int repaired, int unresolved, int skipped) {
+        Duration duration, int healthy, int repaired, int unresolved, int skipped, Duration interval) {
 
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
@@ -28,6 +31,16 @@ public record RunRecord(String runId, RunMode mode, String host, String environm
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("interval " + interval + " is negative");
+        }
+    }
+
+    /** A summary whose runner's interval is unknown ({@link Duration#ZERO}). */
+    public RunRecord(String runId, RunMode mode, String host, String environment, Instant startedAt,
+            Duration duration, int healthy, int repaired, int unresolved, int skipped) {
+        this(runId, mode, host, environment, startedAt, duration, healthy, repaired, unresolved, skipped, Duration.ZERO);
     }
 
     /** All checks recorded in the run. */

@@ -43,6 +43,6 @@ final class Events {
 
     static RunRecord run(Instant startedAt, int healthy, int repaired, int unresolved, int skipped) {
         return new RunRecord("run-1", RunMode.RUN, "test-host", "test", startedAt, Duration.ofMillis(900), healthy, repaired,
-            unresolved, skipped);
+            unresolved, skipped, Duration.ofMinutes(5));
     }
 }

@@ -82,7 +82,9 @@ class InfluxSinkTest {
                 .containsEntry("host", "test-host").containsEntry("environment", "test")
                 .containsEntry("package", "demo").containsEntry("outcome", "UNRESOLVED").containsEntry("reason", "NO_REPAIR")
                 .containsEntry("state", 1L).containsEntry("duration_ms", 42L).containsEntry("attempts", 1L)
-                .containsEntry("message", "boom").containsEntry("repair", "");
+                .containsEntry("message", "boom").containsEntry("repair", "")
+                .containsEntry("health", "FAILING").containsEntry("flapping", 0L).containsEntry("blocked_by", "")
+                .containsEntry("maintenance", "");
         });
         assertThat(influx.query(db, "SELECT * FROM medic_repair")).singleElement().satisfies(row ->
             assertThat(row).containsEntry("time", T0.toEpochMilli()).containsEntry("check", "A.b")
@@ -94,14 +96,18 @@ class InfluxSinkTest {
         assertThat(influx.query(db, "SELECT * FROM medic_run")).singleElement().satisfies(row ->
             assertThat(row).containsEntry("time", T0.toEpochMilli()).containsEntry("mode", "run")
                 .containsEntry("checks", 2L).containsEntry("repaired", 1L).containsEntry("unresolved", 1L)
-                .containsEntry("healthy", 0L).containsEntry("skipped", 0L).containsEntry("duration_ms", 900L));
+                .containsEntry("healthy", 0L).containsEntry("skipped", 0L).containsEntry("duration_ms", 900L)
+                .containsEntry("interval_s", 300L));
         assertThat(influx.query(db, "SELECT * FROM medic_spool")).singleElement().satisfies(row ->
             assertThat(row).containsEntry("time", T0.toEpochMilli()).containsEntry("dropped", 0L)
                 .containsEntry("rejected", 0L).containsKey("pending"));
         // Integers stay integers: a dashboard's sum(state) must not turn into floats.
         assertThat(influx.query(db, "SHOW FIELD KEYS FROM medic_check"))
             .extracting(row -> row.get("fieldKey") + ":" + row.get("fieldType"))
-            .contains("state:integer", "duration_ms:integer", "attempts:integer", "message:string", "repair:string");
+            .contains("state:integer", "duration_ms:integer", "attempts:integer", "message:string", "repair:string",
+                "flapping:integer", "blocked_by:string", "maintenance:string");
+        assertThat(influx.query(db, "SHOW FIELD KEYS FROM medic_run"))
+            .extracting(row -> row.get("fieldKey") + ":" + row.get("fieldType")).contains("interval_s:integer");
     }
 
     @Test

@@ -41,14 +41,19 @@ public final class Points {
             .tag("check", check.check().name())
             .tag("outcome", check.outcome().name())
             .tag("reason", check.reason().name())
+            .tag("health", check.state().name())
             .field("state", check.outcome().state())
             .field("duration_ms", check.duration().toMillis())
             .field("attempts", check.attempts())
             .field("message", cut(check.message()))
             .field("repair", check.repair())
+            .field("flapping", check.flapping() ? 1 : 0)
+            .field("blocked_by", check.blockedBy())
+            .field("maintenance", check.maintenance())
             .at(check.startedAt());
     }
 
+    /** {@code success} is 1 only for SUCCEEDED; NOT_APPLICABLE is 0 and keeps its own {@code result}, so that it can be left out of attempt counts. */
     public String repair(RepairRecord repair) {
         return base(REPAIR)
             .tag("package", repair.check().packageId())
@@ -83,6 +88,7 @@ public final class Points {
             .field("unresolved", run.unresolved())
             .field("skipped", run.skipped())
             .field("duration_ms", run.duration().toMillis())
+            .field("interval_s", run.interval().toSeconds())
             .at(run.startedAt());
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.HealthState;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
@@ -32,9 +33,27 @@ class PointsTest {
             Duration.ofMillis(432), 1, "nothing answers on 127.0.0.1:18080", "StartDemoService");
 
         assertThat(points.check(record)).isEqualTo("medic_check,check=DemoServiceChecks.answersOnItsPort,"
-            + "environment=production,host=web-1,outcome=UNRESOLVED,package=demo-service,reason=REPAIR_FAILED "
-            + "state=1i,duration_ms=432i,attempts=1i,message=\"nothing answers on 127.0.0.1:18080\",repair=\"StartDemoService\" "
-            + "1795253647123");
+            + "environment=production,health=FAILING,host=web-1,outcome=UNRESOLVED,package=demo-service,reason=REPAIR_FAILED "
+            + "state=1i,duration_ms=432i,attempts=1i,message=\"nothing answers on 127.0.0.1:18080\",repair=\"StartDemoService\","
+            + "flapping=0i,blocked_by=\"\",maintenance=\"\" 1795253647123");
+    }
+
+    @Test
+    void checkPointCarriesThePolicyStateAsATagAndFlappingBlockedByAndMaintenanceAsFields() {
+        CheckRecord record = new CheckRecord("r", CHECK, Outcome.UNRESOLVED, Reason.SUPPRESSED, T, Duration.ofMillis(5), 1,
+            "window nightly-backup is open", "StartDemoService", HealthState.GIVEN_UP, true, "network/Net.resolves",
+            "nightly-backup");
+
+        assertThat(points.check(record)).contains(",health=GIVEN_UP,").contains(",reason=SUPPRESSED ")
+            .contains(" state=1i,").contains(",flapping=1i,blocked_by=\"network/Net.resolves\",maintenance=\"nightly-backup\" ");
+    }
+
+    @Test
+    void aHealthyCheckThatIsNotFlappingWritesFlappingZeroAndEmptyStrings() {
+        CheckRecord record = new CheckRecord("r", CHECK, Outcome.HEALTHY, Reason.NONE, T, Duration.ZERO, 1, "", "",
+            HealthState.HEALTHY, false, "", "");
+
+        assertThat(points.check(record)).contains(",health=HEALTHY,").contains(",flapping=0i,blocked_by=\"\",maintenance=\"\" ");
     }
 
     @Test
@@ -53,6 +72,14 @@ class PointsTest {
         assertThat(points.repair(record)).isEqualTo("medic_repair,check=DemoServiceChecks.answersOnItsPort,"
             + "environment=production,host=web-1,package=demo-service,repair=StartDemoService,result=SUCCEEDED "
             + "success=1i,duration_ms=182i,message=\"started pid 9758\" 1795253647123");
+    }
+
+    @Test
+    void aRepairThatDoesNotApplyHasSuccessZeroAndItsOwnResult() {
+        RepairRecord record = new RepairRecord("r", CHECK, "RestartUnit", RepairOutcome.NOT_APPLICABLE, T,
+            Duration.ofMillis(3), "no unit configured for this target", Map.of(), List.of());
+
+        assertThat(points.repair(record)).contains(",result=NOT_APPLICABLE ").contains(" success=0i,duration_ms=3i,");
     }
 
     @Test
@@ -85,11 +112,19 @@ class PointsTest {
     }
 
     @Test
-    void runPointIsTheHeartbeatWithCountsAndDuration() {
-        RunRecord run = new RunRecord("r", RunMode.CHECK, "web-1", "production", T, Duration.ofMillis(742), 1, 2, 3, 4);
+    void runPointIsTheHeartbeatWithCountsDurationAndTheRunnersInterval() {
+        RunRecord run = new RunRecord("r", RunMode.CHECK, "web-1", "production", T, Duration.ofMillis(742), 1, 2, 3, 4,
+            Duration.ofMinutes(5));
 
         assertThat(points.run(run)).isEqualTo("medic_run,environment=production,host=web-1,mode=check "
-            + "checks=10i,healthy=1i,repaired=2i,unresolved=3i,skipped=4i,duration_ms=742i 1795253647123");
+            + "checks=10i,healthy=1i,repaired=2i,unresolved=3i,skipped=4i,duration_ms=742i,interval_s=300i 1795253647123");
+    }
+
+    @Test
+    void aDaemonRunHasModeDaemonAndAnUnknownIntervalIsZero() {
+        RunRecord run = new RunRecord("r", RunMode.DAEMON, "web-1", "production", T, Duration.ofMillis(9), 1, 0, 0, 0);
+
+        assertThat(points.run(run)).contains(",mode=daemon ").contains(",interval_s=0i ");
     }
 
     @Test

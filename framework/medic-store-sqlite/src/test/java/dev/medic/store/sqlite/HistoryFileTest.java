@@ -111,7 +111,7 @@ class HistoryFileTest {
             assertThat(store.runs(all())).containsExactly(run("run-1", T0));
         }
         assertThat(query("PRAGMA user_version")).isEqualTo(String.valueOf(Migrations.latest()));
-        assertThat(Migrations.latest()).isEqualTo(2);
+        assertThat(Migrations.latest()).isEqualTo(3);
     }
 
     @Test

@@ -74,7 +74,8 @@ class SqliteStoreTest {
             start.plusMillis(21));
         RunProblem problem = new RunProblem("run-1", RunProblem.Kind.STATS, "disk/DiskStats.inodes", "no /proc here",
             start.plusMillis(22));
-        RunRecord run = new RunRecord("run-1", RunMode.RUN, "host-a", "prod", start, Duration.ofMillis(4567), 0, 1, 0, 0);
+        RunRecord run = new RunRecord("run-1", RunMode.RUN, "host-a", "prod", start, Duration.ofMillis(4567), 0, 1, 0, 0,
+            Duration.ofSeconds(90));
 
         try (SqliteStore store = SqliteStore.open(file())) {
             store.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", start));

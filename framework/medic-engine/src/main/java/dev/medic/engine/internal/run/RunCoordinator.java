@@ -3,7 +3,12 @@ package dev.medic.engine.internal.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+
+import dev.medic.api.CheckId;
 
 import dev.medic.engine.Outcome;
 import dev.medic.engine.RunMode;
@@ -12,7 +17,11 @@ import dev.medic.engine.RunReport;
 import dev.medic.engine.RunStart;
 import dev.medic.engine.Selection;
 import dev.medic.engine.Sleeper;
+import dev.medic.engine.config.CheckOptions;
 import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.Option;
+import dev.medic.engine.config.PackageConfig;
+import dev.medic.engine.internal.loading.LoadedPackage;
 import dev.medic.engine.internal.loading.LoadedPackages;
 import dev.medic.engine.spi.Store;
 
@@ -57,8 +66,46 @@ public final class RunCoordinator {
         }
         RunRecord run = new RunRecord(runId, mode, config.host(), config.environment(), start,
             Duration.between(start, clock.instant()), events.count(Outcome.HEALTHY), events.count(Outcome.REPAIRED),
-            events.count(Outcome.UNRESOLVED), events.count(Outcome.SKIPPED));
+            events.count(Outcome.UNRESOLVED), events.count(Outcome.SKIPPED), expectedInterval(start));
         bus.runFinished(run);
         return new RunReport(run, events.checks(), events.repairs(), events.problems());
+    }
+
+    /**
+     * How often this runner should run, for the metrics' silent-runner alert: the shortest
+     * {@code interval} in effect for an enabled check of any installed package, whatever this run
+     * selected. It is read from the configuration without discovering checks (which would cost a
+     * JUnit discovery per package and run): the package's own level, and every check entry of the
+     * user's configuration and of the package's descriptor. A package that failed to load runs at
+     * the user's default interval. A cron schedule counts with the gap after its next time, in the
+     * host's time zone, as the daemon reads it.
+     */
+    Duration expectedInterval(Instant now) {
+        ZoneId zone = ZoneId.systemDefault();
+        Duration shortest = null;
+        for (LoadedPackage loaded : packages.packages()) {
+            PackageConfig packageConfig = config.packageConfig(loaded.id());
+            CheckOptions packageLevel = packageConfig.options().orElse(loaded.descriptor().defaults())
+                .orElse(config.defaults());
+            shortest = shorter(shortest, packageLevel, now, zone);
+            Set<String> names = new LinkedHashSet<>(packageConfig.checks().keySet());
+            names.addAll(loaded.descriptor().checks().keySet());
+            ConfiguredPackage configured = new ConfiguredPackage(loaded, config, Selection.all());
+            for (String name : names) {
+                shortest = shorter(shortest, configured.options(new CheckId(loaded.id(), name)), now, zone);
+            }
+        }
+        if (!packages.failures().isEmpty()) {
+            shortest = shorter(shortest, config.defaults(), now, zone);
+        }
+        return shortest == null ? config.defaults().get(Option.INTERVAL).period(now, zone) : shortest;
+    }
+
+    private static Duration shorter(Duration shortest, CheckOptions options, Instant now, ZoneId zone) {
+        if (!options.isEnabled()) {
+            return shortest;
+        }
+        Duration period = options.get(Option.INTERVAL).period(now, zone);
+        return shortest == null || period.compareTo(shortest) < 0 ? period : shortest;
     }
 }

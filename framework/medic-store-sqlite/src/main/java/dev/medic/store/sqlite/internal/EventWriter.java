@@ -35,15 +35,15 @@ public final class EventWriter {
         long duration = run.duration().toMillis();
         database.write("record the end of run " + run.runId(), connection -> update(connection, """
             INSERT INTO runs (run_id, mode, host, environment, started_at, finished_at, duration_ms,
-                              healthy, repaired, unresolved, skipped)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              healthy, repaired, unresolved, skipped, interval_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (run_id) DO UPDATE SET
                 mode = excluded.mode, host = excluded.host, environment = excluded.environment,
                 started_at = excluded.started_at, finished_at = excluded.finished_at,
                 duration_ms = excluded.duration_ms, healthy = excluded.healthy, repaired = excluded.repaired,
-                unresolved = excluded.unresolved, skipped = excluded.skipped""",
+                unresolved = excluded.unresolved, skipped = excluded.skipped, interval_ms = excluded.interval_ms""",
             run.runId(), run.mode().name(), run.host(), run.environment(), started, started + duration, duration,
-            run.healthy(), run.repaired(), run.unresolved(), run.skipped()));
+            run.healthy(), run.repaired(), run.unresolved(), run.skipped(), run.interval().toMillis()));
     }
 
     public void checkFinished(CheckRecord check) {

@@ -39,7 +39,7 @@ public final class HistoryReader {
     private static final String FAILED = "outcome NOT IN ('" + Outcome.HEALTHY.name() + "', '" + Outcome.SKIPPED.name() + "')";
 
     /** An unfinished run has no counts of its own; it gets those of the check records it wrote. */
-    private static final String RUN_COLUMNS = "run_id, mode, host, environment, started_at, duration_ms, "
+    private static final String RUN_COLUMNS = "run_id, mode, host, environment, started_at, duration_ms, interval_ms, "
         + count(Outcome.HEALTHY) + ", " + count(Outcome.REPAIRED) + ", " + count(Outcome.UNRESOLVED) + ", "
         + count(Outcome.SKIPPED);
 

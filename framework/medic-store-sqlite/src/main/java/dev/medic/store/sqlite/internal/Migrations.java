@@ -113,8 +113,16 @@ public final class Migrations {
             PRIMARY KEY (package_id, check_name)
         )""");
 
+    /**
+     * Each run keeps how often its runner is expected to run ({@code RunRecord.interval}), which the
+     * silent-runner alert compares with the time since the last run. Nullable: runs written before
+     * version 3 have none, and read back as zero, which means unknown.
+     */
+    private static final List<String> VERSION_3 = List.of(
+        "ALTER TABLE runs ADD COLUMN interval_ms INTEGER");
+
     /** Index i holds the statements that take the schema from version i to version i + 1. */
-    private static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2);
+    private static final List<List<String>> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
 
     private Migrations() {
     }

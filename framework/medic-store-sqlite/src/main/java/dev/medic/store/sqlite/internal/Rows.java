@@ -68,14 +68,19 @@ final class Rows {
             TextCodec.decodeMap(row.getString("details")), TextCodec.decodeList(row.getString("log")));
     }
 
-    /** Reads the columns of {@link HistoryReader}'s run query, where an unfinished run has no duration. */
+    /**
+     * Reads the columns of {@link HistoryReader}'s run query, where an unfinished run has no
+     * duration, and a run written before schema version 3 (or not finished) no interval: both read as zero.
+     */
     static RunRecord run(ResultSet row) throws SQLException {
         long millis = row.getLong("duration_ms");
         Duration duration = row.wasNull() ? Duration.ZERO : Duration.ofMillis(millis);
+        long intervalMillis = row.getLong("interval_ms");
+        Duration interval = row.wasNull() ? Duration.ZERO : Duration.ofMillis(intervalMillis);
         return new RunRecord(row.getString("run_id"), RunMode.valueOf(row.getString("mode")),
             orEmpty(row.getString("host")), orEmpty(row.getString("environment")), instant(row, "started_at"),
             duration, row.getInt("healthy"), row.getInt("repaired"),
-            row.getInt("unresolved"), row.getInt("skipped"));
+            row.getInt("unresolved"), row.getInt("skipped"), interval);
     }
 
     static Measurement measurement(ResultSet row) throws SQLException {

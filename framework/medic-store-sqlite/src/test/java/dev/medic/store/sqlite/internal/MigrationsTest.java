@@ -111,6 +111,26 @@ class MigrationsTest {
         )""",
         "CREATE INDEX problems_by_run ON problems (run_id)");
 
+    /** Schema version 2 as released, copied for the same reasons as version 1. */
+    private static final List<String> VERSION_2 = List.of(
+        "ALTER TABLE check_results ADD COLUMN state       TEXT    NOT NULL DEFAULT 'HEALTHY'",
+        "ALTER TABLE check_results ADD COLUMN flapping    INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE check_results ADD COLUMN blocked_by  TEXT    NOT NULL DEFAULT ''",
+        "ALTER TABLE check_results ADD COLUMN maintenance TEXT    NOT NULL DEFAULT ''",
+        "UPDATE check_results SET state = CASE WHEN outcome = 'UNRESOLVED' THEN 'FAILING' ELSE 'HEALTHY' END", """
+        CREATE TABLE check_state (
+            package_id            TEXT    NOT NULL,
+            check_name            TEXT    NOT NULL,
+            state                 TEXT    NOT NULL,
+            since                 INTEGER NOT NULL,
+            consecutive_failures  INTEGER NOT NULL,
+            consecutive_passes    INTEGER NOT NULL,
+            repairs               TEXT    NOT NULL,
+            repairs_since_healthy INTEGER NOT NULL,
+            state_changes         TEXT    NOT NULL,
+            PRIMARY KEY (package_id, check_name)
+        )""");
+
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
     private static final CheckId HAS_ROOM = new CheckId("disk", "DiskChecks.hasRoom");
     private static final CheckId HAS_ROOM_VAR = new CheckId("disk", "DiskChecks.hasRoom[/var]");
@@ -150,7 +170,12 @@ class MigrationsTest {
     }
 
     @Test
-    void aVersionOneHistoryIsMigratedToVersionTwoOnOpenAndKeepsEveryRecord() throws SQLException {
+    void theReleasedVersionTwoIsNeverChanged() {
+        assertThat(Migrations.statements(2)).isEqualTo(VERSION_2);
+    }
+
+    @Test
+    void aVersionOneHistoryIsMigratedToTheLatestVersionOnOpenAndKeepsEveryRecord() throws SQLException {
         writeVersionOneFile();
 
         try (SqliteStore store = SqliteStore.open(file())) {
@@ -164,7 +189,7 @@ class MigrationsTest {
             assertThat(new HistoryReader(database).measurements("run-1")).hasSize(1);
             assertThat(new HistoryReader(database).problems("run-1")).hasSize(1);
         }
-        assertThat(pragma("user_version")).isEqualTo(2);
+        assertThat(pragma("user_version")).isEqualTo(3);
         assertThat(pragma("application_id")).isEqualTo(MEDIC);
     }
 
@@ -211,7 +236,7 @@ class MigrationsTest {
             assertThat(store.status(Selection.of("web", null))).singleElement()
                 .isEqualTo(new CheckStatus(blocked, Optional.of(blocked), Optional.empty(), Optional.of(state)));
         }
-        assertThat(pragma("user_version")).isEqualTo(2);
+        assertThat(pragma("user_version")).isEqualTo(3);
     }
 
     @Test
@@ -243,6 +268,39 @@ class MigrationsTest {
             "repairs TEXT notnull=1 default=null pk=0",
             "repairs_since_healthy INTEGER notnull=1 default=null pk=0",
             "state_changes TEXT notnull=1 default=null pk=0");
+    }
+
+    @Test
+    void versionThreeAddsANullableIntervalToRuns() throws SQLException {
+        SqliteStore.open(file()).close();
+
+        assertThat(columns("runs")).contains("interval_ms INTEGER notnull=0 default=null pk=0");
+    }
+
+    @Test
+    void runsOfAVersionTwoHistoryReadBackWithAnUnknownIntervalAndNewRunsKeepTheirs() throws SQLException {
+        writeVersionOneFile();
+        try (Connection connection = connect(file()); Statement statement = connection.createStatement()) {
+            for (String sql : VERSION_2) {
+                statement.execute(sql);
+            }
+            statement.execute("PRAGMA user_version = 2");
+        }
+        RunRecord daemonRun = new RunRecord("run-2", RunMode.DAEMON, "host-a", "prod", T0.plusSeconds(60),
+            Duration.ofMillis(80), 1, 0, 0, 0, Duration.ofMinutes(5));
+
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThat(store.runs(all())).singleElement().satisfies(run -> {
+                assertThat(run).isEqualTo(V1_RUN);
+                assertThat(run.interval()).as("unknown").isZero();
+            });
+            store.runStarted(new RunStart("run-2", RunMode.DAEMON, "host-a", "prod", T0.plusSeconds(60)));
+            store.runFinished(daemonRun);
+        }
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThat(store.runs(all())).containsExactly(daemonRun, V1_RUN);
+        }
+        assertThat(pragma("user_version")).isEqualTo(3);
     }
 
     @Test
