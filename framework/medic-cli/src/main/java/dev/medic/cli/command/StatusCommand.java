@@ -11,8 +11,10 @@ import dev.medic.cli.internal.Session;
 import dev.medic.cli.output.Formats;
 import dev.medic.cli.output.Style;
 import dev.medic.cli.output.Views;
+import dev.medic.api.CheckId;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.Reason;
+import dev.medic.engine.Selection;
 import dev.medic.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +32,9 @@ public final class StatusCommand extends BaseCommand {
     OutputFormat output = OutputFormat.TEXT;
 
     /** A check's next due time; a parameterized check is due when its method is. */
-    private static Instant nextDue(DaemonFiles.Status daemon, dev.medic.api.CheckId check) {
+    private static Instant nextDue(DaemonFiles.Status daemon, CheckId check) {
         Instant due = daemon.nextDue().get(check);
-        return due != null ? due : daemon.nextDue().get(new dev.medic.api.CheckId(check.packageId(), check.methodName()));
+        return due != null ? due : daemon.nextDue().get(new CheckId(check.packageId(), check.methodName()));
     }
 
     private static Map<String, Object> daemonView(DaemonFiles.Status daemon) {
@@ -43,14 +45,39 @@ public final class StatusCommand extends BaseCommand {
         return view;
     }
 
+    /** Checks the daemon has scheduled that have no record yet. */
+    private static Map<CheckId, Instant> notYetRun(DaemonFiles.Status daemon, List<CheckStatus> statuses, Selection selection) {
+        java.util.Set<CheckId> recorded = new java.util.HashSet<>();
+        statuses.forEach(status -> {
+            recorded.add(status.last().check());
+            recorded.add(new CheckId(status.last().check().packageId(), status.last().check().methodName()));
+        });
+        Map<CheckId, Instant> pending = new java.util.TreeMap<>();
+        daemon.nextDue().forEach((check, due) -> {
+            if (!recorded.contains(check) && selection.includes(check)) {
+                pending.put(check, due);
+            }
+        });
+        return pending;
+    }
+
     @Override
     int execute(Session session) {
         Optional<DaemonFiles.Status> daemon = new DaemonFiles(session.config().stateDir()).running();
         try (SqliteStore store = session.openStore()) {
-            List<CheckStatus> statuses = store.status(selectionOptions.selection());
+            Selection selection = selectionOptions.selection();
+            List<CheckStatus> statuses = store.status(selection);
+            Map<CheckId, Instant> pending = daemon.map(running -> notYetRun(running, statuses, selection)).orElse(Map.of());
             if (output == OutputFormat.JSON) {
                 Map<String, Object> view = new LinkedHashMap<>();
                 view.put("daemon", daemon.map(StatusCommand::daemonView).orElse(null));
+                view.put("pending", pending.entrySet().stream().map(entry -> {
+                    Map<String, Object> check = new LinkedHashMap<>();
+                    check.put("package", entry.getKey().packageId());
+                    check.put("check", entry.getKey().name());
+                    check.put("nextDue", entry.getValue());
+                    return check;
+                }).toList());
                 view.put("checks", statuses.stream().map(status -> {
                     Map<String, Object> check = Views.status(status);
                     check.put("nextDue", daemon.map(running -> nextDue(running, status.last().check())).orElse(null));
@@ -65,6 +92,8 @@ public final class StatusCommand extends BaseCommand {
                 out().println("No checks have run yet on this host (history: " + session.config().storePath() + ").");
             }
             Style style = style();
+            pending.forEach((check, due) -> out().println(style.dim("PENDING    ") + check
+                + style.dim("  not run yet, next due " + Formats.time(due))));
             Instant now = Instant.now();
             for (CheckStatus status : statuses) {
                 var last = status.last();
