@@ -18,12 +18,17 @@ import java.util.stream.Stream;
  */
 final class Demo implements AutoCloseable {
 
-    private final Path dir;
+    private final Path stateDir;
     private final int port;
 
-    private Demo(Path dir, int port) {
-        this.dir = dir;
+    private Demo(Path stateDir, int port) {
+        this.stateDir = stateDir;
         this.port = port;
+    }
+
+    /** The demo of a configuration whose state directory is {@code stateDir}, on {@code port}. */
+    static Demo at(Path stateDir, int port) {
+        return new Demo(stateDir, port);
     }
 
     /** Copies the demo archive the reactor built into {@code dir/packages} and picks a free port. */
@@ -36,7 +41,7 @@ final class Demo implements AutoCloseable {
         }
         Path packages = Files.createDirectories(dir.resolve("packages"));
         Files.copy(jar, packages.resolve(jar.getFileName()));
-        return new Demo(dir, freePort());
+        return new Demo(dir.resolve("state"), freePort());
     }
 
     int port() {
@@ -45,7 +50,7 @@ final class Demo implements AutoCloseable {
 
     /** The running service's process, from the pid file its repair wrote. */
     Optional<ProcessHandle> service() throws IOException {
-        Path pidFile = dir.resolve("state/package-data/demo-service/demo-service.pid");
+        Path pidFile = stateDir.resolve("package-data/demo-service/demo-service.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }

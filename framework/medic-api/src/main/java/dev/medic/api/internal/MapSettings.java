@@ -14,24 +14,42 @@ import java.util.Set;
 import dev.medic.api.SettingException;
 import dev.medic.api.Settings;
 
-/** {@link Settings} over an immutable map of plain values. */
+/**
+ * {@link Settings} over an immutable map of plain values. A relative {@code Path} setting is read
+ * against a base directory: the configuration file's, when the runner set one, so that a path in
+ * {@code medic.yml} means the same whatever directory Medic was started from.
+ */
 public final class MapSettings implements Settings {
 
     private final Map<String, Object> values;
+    private final Path base;
 
-    private MapSettings(Map<String, Object> values) {
+    private MapSettings(Map<String, Object> values, Path base) {
         this.values = values;
+        this.base = base;
     }
 
-    /** Settings over a copy of the given values; nested maps and lists are copied too. */
+    /** Settings over a copy of the given values; nested maps and lists are copied too. Relative paths stay relative. */
     public static MapSettings of(Map<String, ?> values) {
+        return of(values, Path.of(""));
+    }
+
+    private static MapSettings of(Map<String, ?> values, Path base) {
         Map<String, Object> copy = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             if (value != null) {
                 copy.put(String.valueOf(key), freeze(value));
             }
         });
-        return new MapSettings(Collections.unmodifiableMap(copy));
+        return new MapSettings(Collections.unmodifiableMap(copy), base);
+    }
+
+    /**
+     * The same settings, with relative paths (here and in every section and target taken from
+     * them) read against {@code directory}, and {@code ~} as the home directory.
+     */
+    public static Settings withPathsFrom(Settings settings, Path directory) {
+        return of(settings.asMap(), directory);
     }
 
     @SuppressWarnings("unchecked")
@@ -115,7 +133,7 @@ public final class MapSettings implements Settings {
             if (!(item instanceof Map<?, ?> map)) {
                 throw wrongType(key, value, "a list of sections (each item a map of keys to values)");
             }
-            sections.add(of((Map<String, ?>) map));
+            sections.add(of((Map<String, ?>) map, base));
         }
         return List.copyOf(sections);
     }
@@ -124,7 +142,7 @@ public final class MapSettings implements Settings {
     public Settings overriddenBy(Settings other) {
         Map<String, Object> merged = new LinkedHashMap<>(values);
         merged.putAll(other.asMap());
-        return of(merged);
+        return of(merged, base);
     }
 
     @Override
@@ -138,7 +156,7 @@ public final class MapSettings implements Settings {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T convert(String key, Object value, Class<T> type) {
+    private <T> T convert(String key, Object value, Class<T> type) {
         Object converted;
         if (type == String.class) {
             converted = value instanceof Map<?, ?> || value instanceof List<?> ? null : String.valueOf(value);
@@ -155,13 +173,13 @@ public final class MapSettings implements Settings {
             converted = value instanceof Map<?, ?> || value instanceof List<?>
                 ? null : Durations.parse(String.valueOf(value)).orElse(null);
         } else if (type == Path.class) {
-            converted = value instanceof String text ? Path.of(text) : null;
+            converted = value instanceof String text ? path(text) : null;
         } else if (type == List.class) {
             converted = value instanceof List<?> ? value : List.of(value);
         } else if (type == Map.class) {
             converted = value instanceof Map<?, ?> ? value : null;
         } else if (type == Settings.class) {
-            converted = value instanceof Map<?, ?> map ? of((Map<String, ?>) map) : null;
+            converted = value instanceof Map<?, ?> map ? of((Map<String, ?>) map, base) : null;
         } else {
             throw new SettingException("setting '" + key + "' cannot be read as " + type.getSimpleName()
                 + "; supported types: String, int, long, double, boolean, Duration, Path, List, Map, Settings");
@@ -170,6 +188,16 @@ public final class MapSettings implements Settings {
             throw wrongType(key, value, describe(type));
         }
         return (T) converted;
+    }
+
+    /** As medic-config reads paths in medic.yml: {@code ~} is $HOME, relative paths start at the base. */
+    private Path path(String text) {
+        String value = text.strip();
+        if (value.equals("~") || value.startsWith("~/")) {
+            String home = System.getenv("HOME");
+            value = (home != null && !home.isBlank() ? home : System.getProperty("user.home")) + value.substring(1);
+        }
+        return base.resolve(value).normalize();
     }
 
     private static Long toLong(Object value) {

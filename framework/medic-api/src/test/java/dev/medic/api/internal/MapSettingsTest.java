@@ -218,4 +218,27 @@ class MapSettingsTest {
         assertThatThrownBy(() -> ((Map<String, Object>) map.get("http")).clear())
             .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void relativePathsAreReadAgainstTheConfigurationsDirectoryInSectionsAndTargetsToo() {
+        Settings settings = MapSettings.withPathsFrom(MapSettings.of(Map.of(
+            "log", "logs/app.log",
+            "absolute", "/var/log/app.log",
+            "backup", Map.of("path", "../backups"),
+            "targets", List.of(Map.of("name", "a", "path", "./data/a")))), Path.of("/etc/medic"));
+
+        assertThat(settings.get("log", Path.class)).isEqualTo(Path.of("/etc/medic/logs/app.log"));
+        assertThat(settings.get("absolute", Path.class)).isEqualTo(Path.of("/var/log/app.log"));
+        assertThat(settings.section("backup").get("path", Path.class)).isEqualTo(Path.of("/etc/backups"));
+        assertThat(settings.sections("targets").get(0).get("path", Path.class)).isEqualTo(Path.of("/etc/medic/data/a"));
+        assertThat(settings.overriddenBy(Settings.of(Map.of("log", "other.log"))).get("log", Path.class))
+            .isEqualTo(Path.of("/etc/medic/other.log"));
+        assertThat(settings.get("log", String.class)).as("the text itself is unchanged").isEqualTo("logs/app.log");
+    }
+
+    @Test
+    void aTildeIsTheHomeDirectoryAndWithoutABaseRelativePathsStayRelative() {
+        assertThat(MapSettings.of(Map.of("p", "~/x")).get("p", Path.class).toString()).doesNotStartWith("~").endsWith("/x");
+        assertThat(MapSettings.of(Map.of("p", "data/x")).get("p", Path.class)).isEqualTo(Path.of("data/x"));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import dev.medic.api.CheckEach;
 import dev.medic.api.CheckId;
 import dev.medic.api.Settings;
+import dev.medic.api.internal.MapSettings;
 import dev.medic.api.internal.PackageRuntime;
 import dev.medic.api.internal.TargetInvocations;
 import dev.medic.engine.Selection;
@@ -38,6 +39,7 @@ public final class ConfiguredPackage implements PackageRuntime {
     private final CheckOptions global;
     private final List<MaintenanceWindow> globalMaintenance;
     private final Path stateDirectory;
+    private final Path configDirectory;
     private final Selection selection;
 
     /**
@@ -50,6 +52,9 @@ public final class ConfiguredPackage implements PackageRuntime {
         this.global = medicConfig.defaults();
         this.globalMaintenance = medicConfig.maintenance();
         this.stateDirectory = medicConfig.stateDir().resolve("package-data").resolve(loaded.id());
+        // Relative paths in settings mean what they mean in the rest of medic.yml.
+        this.configDirectory = medicConfig.source().map(file -> file.toAbsolutePath().getParent())
+            .orElse(Path.of("").toAbsolutePath());
     }
 
     /** The package. */
@@ -86,15 +91,16 @@ public final class ConfiguredPackage implements PackageRuntime {
 
     private Settings settingsFor(String name, String methodName) {
         Map<String, Object> checkSettings = config.check(name, methodName).map(CheckConfig::settings).orElse(Map.of());
-        return loaded.descriptor().defaultSettings()
+        return MapSettings.withPathsFrom(loaded.descriptor().defaultSettings()
             .overriddenBy(Settings.of(config.settings()))
-            .overriddenBy(Settings.of(checkSettings));
+            .overriddenBy(Settings.of(checkSettings)), configDirectory);
     }
 
     @Override
     public Settings settings(Optional<String> checkName) {
         return checkName.map(name -> settingsFor(name, name))
-            .orElseGet(() -> loaded.descriptor().defaultSettings().overriddenBy(Settings.of(config.settings())));
+            .orElseGet(() -> MapSettings.withPathsFrom(
+                loaded.descriptor().defaultSettings().overriddenBy(Settings.of(config.settings())), configDirectory));
     }
 
     /** A maintenance window open now for a check (global, the package's, or the check's own), and when it closes. */
