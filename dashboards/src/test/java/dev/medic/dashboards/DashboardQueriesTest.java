@@ -205,7 +205,10 @@ class DashboardQueriesTest {
 
         List<Map<String, Object>> last = panel(runner, "Last run per host").result("A").orFail().rows();
         assertThat(last).hasSize(fleet.reports().size())
+            // the shortest interval of an enabled check or stats method, whatever level sets it
             .anySatisfy(row -> assertThat(row).containsEntry("host", "web-1").containsEntry("interval_s", 120L))
+            .anySatisfy(row -> assertThat(row).containsEntry("host", "db-1").containsEntry("interval_s", 300L))
+            .anySatisfy(row -> assertThat(row).containsEntry("host", "db-2").containsEntry("interval_s", 600L))
             .anySatisfy(row -> assertThat(row).containsEntry("host", "db-3").containsEntry("mode", "check"))
             .anySatisfy(row -> assertThat(row).containsEntry("host", "poller-1").containsEntry("mode", "daemon"));
         assertThat(panel(runner, "Runs").result("A").orFail().series()).extracting(series -> series.tags().get("mode"))

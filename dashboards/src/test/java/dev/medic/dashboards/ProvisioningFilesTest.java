@@ -42,10 +42,8 @@ class ProvisioningFilesTest {
         Set<String> names = new TreeSet<>();
         Matcher matcher = Provisioning.REFERENCE.matcher(text.replace("$$", ""));
         while (matcher.find()) {
-            for (int group = 1; group <= 3; group++) {
-                if (matcher.group(group) != null) {
-                    names.add(matcher.group(group));
-                }
+            if (Provisioning.name(matcher) != null) {
+                names.add(Provisioning.name(matcher));
             }
         }
         return names;

@@ -45,8 +45,10 @@ import dev.medic.store.sqlite.SqliteStore;
  * <tr><th>host</th><th>environment</th><th>what happens</th></tr>
  * <tr><td>web-1</td><td>production</td><td>run 1 repairs the service (REPAIRED), run 2 is HEALTHY; interval 2m for one check</td></tr>
  * <tr><td>web-2</td><td>production</td><td>both checks fail; the repair fails three times (a repair storm), the fourth run is GIVEN_UP</td></tr>
- * <tr><td>db-1</td><td>production</td><td>a failing check inside an open maintenance window (SUPPRESSED, must not page)</td></tr>
- * <tr><td>db-2</td><td>production</td><td>a failing check (NO_REPAIR, pages) and its dependant (BLOCKED, must not page)</td></tr>
+ * <tr><td>db-1</td><td>production</td><td>a failing check inside an open maintenance window (SUPPRESSED, must not
+ *     page); a disabled stats method with a 1-minute interval, which must not count</td></tr>
+ * <tr><td>db-2</td><td>production</td><td>a failing check (NO_REPAIR, pages) and its dependant (BLOCKED, must not
+ *     page); a cron schedule every 10 minutes</td></tr>
  * <tr><td>db-3</td><td>production</td><td>a failing check, then fixed by hand and rerun with {@code medic check}: healthy</td></tr>
  * <tr><td>app-1</td><td>production</td><td>repaired in its first run with flap-threshold 2: flapping</td></tr>
  * <tr><td>web-3</td><td>staging</td><td>healthy, but its only run was 40 minutes ago with a 5 minute interval: silent</td></tr>
@@ -137,8 +139,12 @@ public final class DemoFleet implements AutoCloseable {
                 settings:
                   port: %d
                   min-free-mb: %s
+                checks:
+                  DemoServiceChecks.responseTime:
+                    enabled: false
+                    interval: 1m
             """.formatted(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), upPort, NO_DISK_IS_THAT_BIG));
-        run("db-2", "production", 1, Clock.systemUTC(), demo.formatted("""
+        run("db-2", "production", 1, Clock.systemUTC(), "defaults:\n  interval: \"*/10 * * * *\"\n" + demo.formatted("""
             settings:
               port: %d
               min-free-mb: %s

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class Provisioning {
 
     /** A whole value that is only an environment reference: {@code $NAME}, {@code ${NAME}}, {@code $__env{NAME}}, {@code $__file{PATH}}. */
-    public static final Pattern REFERENCE = Pattern.compile("\\$(?:(\\w+)|\\{(\\w+)}|__env\\{(\\w+)}|__file\\{([^}]+)})");
+    public static final Pattern REFERENCE = Pattern.compile("\\$(?:__env\\{(\\w+)}|__file\\{([^}]+)}|\\{(\\w+)}|(\\w+))");
 
     private static final Pattern BRACED = Pattern.compile("\\$\\{(\\w+)}");
 
@@ -36,12 +36,10 @@ public final class Provisioning {
             StringBuilder part = new StringBuilder();
             while (matcher.find()) {
                 String replacement;
-                if (matcher.group(4) != null) {
-                    replacement = "<content of " + matcher.group(4) + ">";
+                if (matcher.group(2) != null) {
+                    replacement = "<content of " + matcher.group(2) + ">";
                 } else {
-                    String name = matcher.group(1) != null ? matcher.group(1)
-                        : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-                    replacement = environment.getOrDefault(name, "");
+                    replacement = environment.getOrDefault(name(matcher), "");
                 }
                 matcher.appendReplacement(part, Matcher.quoteReplacement(replacement));
             }
@@ -49,6 +47,12 @@ public final class Provisioning {
             out.append(part);
         }
         return out.toString();
+    }
+
+    /** The environment variable a {@link #REFERENCE} match names, or null for a file. */
+    public static String name(Matcher reference) {
+        return reference.group(1) != null ? reference.group(1)
+            : reference.group(3) != null ? reference.group(3) : reference.group(4);
     }
 
     /** An annotation of an alert rule: only {@code ${NAME}} is replaced, so that {@code {{ $labels.host }}} survives. */
