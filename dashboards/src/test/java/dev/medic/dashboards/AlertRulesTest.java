@@ -16,6 +16,7 @@ import dev.medic.dashboards.grafana.RuleEvaluator.Evaluation;
 import dev.medic.dashboards.grafana.RuleEvaluator.State;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
+import dev.medic.engine.RepairOutcome;
 import dev.medic.engine.RunMode;
 
 /**
@@ -53,6 +54,10 @@ class AlertRulesTest {
         return evaluator.evaluate(rules.get(uid), Instant.now());
     }
 
+    /** The system package's path check on app-2, whose repair answers NOT_APPLICABLE. */
+    private static final Map<String, String> APP_2_PATH =
+        Map.of("environment", "production", "host", "app-2", "package", "system", "check", "PathChecks.exists[app-config]");
+
     private static Map<String, String> check(String environment, String host, String check) {
         return Map.of("environment", environment, "host", host, "package", "demo-service", "check",
             "DemoServiceChecks." + check);
@@ -74,6 +79,10 @@ class AlertRulesTest {
         assertThat(fleet.reports().get("web-3").get(0).run().startedAt())
             .isBefore(Instant.now().minus(DemoFleet.SILENT_FOR).plusSeconds(60));
         assertThat(fleet.reports().get("poller-1").get(0).run().mode()).isEqualTo(RunMode.DAEMON);
+        assertThat(fleet.reports().get("app-2").get(0).repairs()).singleElement()
+            .satisfies(repair -> assertThat(repair.outcome()).isEqualTo(RepairOutcome.NOT_APPLICABLE));
+        assertThat(fleet.reports().get("app-2").get(0).checks()).singleElement()
+            .satisfies(record -> assertThat(record.reason()).isEqualTo(Reason.NO_REPAIR));
     }
 
     @Test
@@ -84,7 +93,8 @@ class AlertRulesTest {
         assertThat(evaluation.firing()).containsExactlyInAnyOrder(
             check("production", "web-2", "answersOnItsPort"),        // GIVEN_UP after three failed repairs
             check("production", "web-2", "workingDirectoryHasRoom"), // NO_REPAIR
-            check("production", "db-2", "workingDirectoryHasRoom")); // NO_REPAIR, and the dependency of the next one
+            check("production", "db-2", "workingDirectoryHasRoom"),  // NO_REPAIR, and the dependency of the next one
+            APP_2_PATH);                                             // its repair declined: NO_REPAIR
         assertThat(evaluation.states()).containsEntry(check("production", "web-1", "answersOnItsPort"), State.NORMAL)
             .containsEntry(check("production", "app-1", "answersOnItsPort"), State.NORMAL)
             .containsEntry(check("production", "db-3", "workingDirectoryHasRoom"), State.NORMAL) // fixed, then medic check
@@ -113,7 +123,8 @@ class AlertRulesTest {
         assertThat(evaluation.error()).isEmpty();
         assertThat(evaluation.firing()).containsExactly(check("production", "web-2", "answersOnItsPort"));
         assertThat(evaluation.states()).containsEntry(check("production", "web-1", "answersOnItsPort"), State.NORMAL)
-            .containsEntry(check("production", "app-1", "answersOnItsPort"), State.NORMAL);
+            .containsEntry(check("production", "app-1", "answersOnItsPort"), State.NORMAL)
+            .as("a repair that declined is no attempt").doesNotContainKey(APP_2_PATH);
     }
 
     @Test

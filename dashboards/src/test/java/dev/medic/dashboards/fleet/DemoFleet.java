@@ -51,6 +51,8 @@ import dev.medic.store.sqlite.SqliteStore;
  *     page); a cron schedule every 10 minutes</td></tr>
  * <tr><td>db-3</td><td>production</td><td>a failing check, then fixed by hand and rerun with {@code medic check}: healthy</td></tr>
  * <tr><td>app-1</td><td>production</td><td>repaired in its first run with flap-threshold 2: flapping</td></tr>
+ * <tr><td>app-2</td><td>production</td><td>the built-in {@code system} package: a path that is missing, with no
+ *     repair declared, so the repair declines (NOT_APPLICABLE) and the check is UNRESOLVED (NO_REPAIR)</td></tr>
  * <tr><td>web-3</td><td>staging</td><td>healthy, but its only run was 40 minutes ago with a 5 minute interval: silent</td></tr>
  * <tr><td>poller-1, poller-2</td><td>pollers-a</td><td>report-only pollers, run as the daemon runs them, that both see the target down: they agree</td></tr>
  * <tr><td>poller-3, poller-4</td><td>pollers-b</td><td>one sees the target up, one down: they disagree</td></tr>
@@ -166,6 +168,15 @@ public final class DemoFleet implements AutoCloseable {
               port: %d
             """.formatted(flapPort).indent(4)));
         services.add(dir.resolve("app-1/state/package-data/demo-service/demo-service.pid"));
+        run("app-2", "production", RunMode.RUN, 1, Clock.systemUTC(), systemPackage(), """
+            packages:
+              system:
+                settings:
+                  paths:
+                    - name: app-config
+                      path: %s
+                      type: file
+            """.formatted(dir.resolve("app-2/missing.conf")));
         run("web-3", "staging", 1, Clock.offset(Clock.systemUTC(), SILENT_FOR.negated()), demo.formatted("""
             settings:
               port: %d
@@ -191,6 +202,11 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     private void run(String host, String environment, RunMode mode, int runs, Clock clock, String yaml) throws Exception {
+        run(host, environment, mode, runs, clock, packages, yaml);
+    }
+
+    private void run(String host, String environment, RunMode mode, int runs, Clock clock, Path packages, String yaml)
+            throws Exception {
         Path home = dir.resolve(host);
         InfluxConfigs.Read read = InfluxConfigs.read(home, """
             host: %s
@@ -250,12 +266,23 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     private void installDemoPackage() throws IOException {
-        Path built = Path.of(System.getProperty("medic.demo.packages", "../examples/packages"));
+        install(Path.of(System.getProperty("medic.demo.packages", "../examples/packages")), "demo-service-", packages);
+    }
+
+    /** A packages directory holding only the built-in system package. */
+    private Path systemPackage() throws IOException {
+        Path directory = dir.resolve("system-packages");
+        install(Path.of(System.getProperty("medic.builtin.packages", "../packages/build")), "medic-package-system-", directory);
+        return directory;
+    }
+
+    private static void install(Path built, String prefix, Path directory) throws IOException {
         try (Stream<Path> files = Files.list(built)) {
-            Path jar = files.filter(file -> file.getFileName().toString().startsWith("demo-service-")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no demo package in " + built + "; build with ./mvnw install"));
-            Files.createDirectories(packages);
-            Files.copy(jar, packages.resolve(jar.getFileName()));
+            Path jar = files.filter(file -> file.getFileName().toString().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + prefix + "* package in " + built
+                    + "; build with ./mvnw install"));
+            Files.createDirectories(directory);
+            Files.copy(jar, directory.resolve(jar.getFileName()));
         }
     }
 
