@@ -160,11 +160,10 @@ class ProvisioningFilesTest {
         Map<String, Dashboard> dashboards = new HashMap<>();
         FILES.dashboards().forEach(dashboard -> dashboards.put(dashboard.uid(), dashboard));
         Provisioned.rules().forEach((uid, rule) -> {
-            Map<String, Object> annotations = Maps.map(rule, "annotations");
-            assertThat(annotations).as(uid).containsKeys("summary", "description", "__dashboardUid__", "__panelId__");
-            Dashboard dashboard = dashboards.get(Maps.string(annotations, "__dashboardUid__"));
-            assertThat(dashboard).as("%s links to dashboard %s", uid, annotations.get("__dashboardUid__")).isNotNull();
-            assertThat(dashboard.panel(Integer.parseInt(Maps.string(annotations, "__panelId__")))).as(uid).isPresent();
+            assertThat(Maps.map(rule, "annotations")).as(uid).containsKeys("summary", "description");
+            Dashboard dashboard = dashboards.get(Maps.string(rule, "dashboardUid"));
+            assertThat(dashboard).as("%s links to dashboard %s", uid, rule.get("dashboardUid")).isNotNull();
+            assertThat(dashboard.panel(Maps.number(rule, "panelId").orElseThrow().intValue())).as(uid).isPresent();
         });
     }
 

@@ -136,7 +136,7 @@ public final class DashboardRunner {
             String refId = Maps.string(target, "refId");
             Map<String, Object> datasource = Maps.map(target, "datasource");
             if ("__expr__".equals(datasource.get("uid"))) {
-                numbers.put(refId, expression(target, frames, numbers));
+                numbers.put(refId, Sse.expression(target, frames, numbers));
                 continue;
             }
             String query = InfluxQl.interpolate(scoped.replace(Maps.string(target, "query"), "regex"), panelRange, interval);
@@ -148,23 +148,5 @@ public final class DashboardRunner {
             }
         }
         return new PanelRun(panel, scope, results, numbers);
-    }
-
-    private static List<Sse.Number> expression(Map<String, Object> target, Map<String, List<InfluxQl.Frame>> frames,
-            Map<String, List<Sse.Number>> numbers) {
-        String type = Maps.string(target, "type");
-        String input = Maps.string(target, "expression");
-        return switch (type) {
-            case "reduce" -> {
-                Map<String, Object> settings = target.get("settings") instanceof Map<?, ?> ? Maps.map(target, "settings") : Map.of();
-                List<InfluxQl.Frame> series = frames.get(input);
-                if (series == null) {
-                    throw new IllegalStateException("reduce " + input + ": no successful query named " + input);
-                }
-                yield Sse.reduce(series, Maps.string(target, "reducer"), Maps.optionalString(settings, "mode").orElse(""), 0);
-            }
-            case "math" -> MathExpression.evaluate(input, numbers);
-            default -> throw new IllegalStateException("panel expression type '" + type + "' is not reproduced");
-        };
     }
 }

@@ -2,7 +2,6 @@ package dev.medic.dashboards.grafana;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,7 @@ public final class RuleEvaluator {
                 String refId = Maps.string(item, "refId");
                 Map<String, Object> model = Maps.map(item, "model");
                 if ("__expr__".equals(Maps.string(item, "datasourceUid"))) {
-                    numbers.put(refId, expression(model, frames, numbers));
+                    numbers.put(refId, Sse.expression(model, frames, numbers));
                     continue;
                 }
                 InfluxQl.Result result = query(item, model, now, sent);
@@ -162,48 +161,5 @@ public final class RuleEvaluator {
         InfluxQl.requireNoVariables(query);
         sent.put(refId, query);
         return InfluxQl.execute(url, database, query);
-    }
-
-    private static List<Sse.Number> expression(Map<String, Object> model, Map<String, List<InfluxQl.Frame>> frames,
-            Map<String, List<Sse.Number>> numbers) {
-        String type = Maps.string(model, "type");
-        String input = Maps.string(model, "expression");
-        return switch (type) {
-            case "reduce" -> {
-                List<InfluxQl.Frame> series = frames.get(input);
-                if (series == null) {
-                    throw new IllegalStateException("reduce " + input + ": no query named " + input);
-                }
-                Map<String, Object> settings = model.get("settings") instanceof Map<?, ?> ? Maps.map(model, "settings") : Map.of();
-                yield Sse.reduce(series, Maps.string(model, "reducer"), Maps.optionalString(settings, "mode").orElse(""),
-                    Maps.number(settings, "replaceWithValue").map(Number::doubleValue).orElse(0.0));
-            }
-            case "math" -> MathExpression.evaluate(input, reducedOnly(numbers, frames, input));
-            case "threshold" -> {
-                List<Sse.Number> of = numbers.get(input);
-                if (of == null) {
-                    throw new IllegalStateException("threshold " + input + ": not a reduced expression");
-                }
-                List<Map<String, Object>> conditions = Maps.maps(model, "conditions");
-                if (conditions.size() != 1) {
-                    throw new IllegalStateException("threshold: one condition is reproduced, not " + conditions.size());
-                }
-                Map<String, Object> evaluator = Maps.map(conditions.get(0), "evaluator");
-                List<Double> params = new ArrayList<>();
-                Maps.list(evaluator, "params").forEach(param -> params.add(((Number) param).doubleValue()));
-                yield Sse.threshold(of, Maps.string(evaluator, "type"), params);
-            }
-            default -> throw new IllegalStateException("expression type '" + type + "' is not reproduced");
-        };
-    }
-
-    private static Map<String, List<Sse.Number>> reducedOnly(Map<String, List<Sse.Number>> numbers,
-            Map<String, List<InfluxQl.Frame>> frames, String expression) {
-        for (String name : frames.keySet()) {
-            if (expression.contains("$" + name) || expression.contains("${" + name + "}")) {
-                throw new IllegalStateException("math on the time series " + name + " is not reproduced; reduce it first");
-            }
-        }
-        return numbers;
     }
 }

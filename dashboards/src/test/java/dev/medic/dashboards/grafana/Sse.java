@@ -96,6 +96,50 @@ public final class Sse {
         };
     }
 
+    /**
+     * Evaluates one expression of a rule or panel ({@code type} reduce, math or threshold) from
+     * the data queries' frames and the expressions before it, by refId.
+     */
+    public static List<Number> expression(Map<String, Object> model, Map<String, List<InfluxQl.Frame>> frames,
+            Map<String, List<Number>> numbers) {
+        String type = Maps.string(model, "type");
+        String input = Maps.string(model, "expression");
+        return switch (type) {
+            case "reduce" -> {
+                List<InfluxQl.Frame> series = frames.get(input);
+                if (series == null) {
+                    throw new IllegalStateException("reduce " + input + ": no data query named " + input);
+                }
+                Map<String, Object> settings = model.get("settings") instanceof Map<?, ?> ? Maps.map(model, "settings") : Map.of();
+                yield reduce(series, Maps.string(model, "reducer"), Maps.optionalString(settings, "mode").orElse(""),
+                    Maps.number(settings, "replaceWithValue").map(java.lang.Number::doubleValue).orElse(0.0));
+            }
+            case "math" -> {
+                for (String name : frames.keySet()) {
+                    if (TemplateSrv.references(input).contains(name)) {
+                        throw new IllegalStateException("math on the time series " + name + " is not reproduced; reduce it first");
+                    }
+                }
+                yield MathExpression.evaluate(input, numbers);
+            }
+            case "threshold" -> {
+                List<Number> of = numbers.get(input);
+                if (of == null) {
+                    throw new IllegalStateException("threshold " + input + ": not a reduced expression");
+                }
+                List<Map<String, Object>> conditions = Maps.maps(model, "conditions");
+                if (conditions.size() != 1) {
+                    throw new IllegalStateException("threshold: one condition is reproduced, not " + conditions.size());
+                }
+                Map<String, Object> evaluator = Maps.map(conditions.get(0), "evaluator");
+                List<Double> params = new ArrayList<>();
+                Maps.list(evaluator, "params").forEach(param -> params.add(((java.lang.Number) param).doubleValue()));
+                yield threshold(of, Maps.string(evaluator, "type"), params);
+            }
+            default -> throw new IllegalStateException("expression type '" + type + "' is not reproduced");
+        };
+    }
+
     /** One side of a binary operation: a number set, or a scalar (a literal). */
     sealed interface Operand permits NumberSet, Scalar {
     }
