@@ -73,6 +73,8 @@ public final class Views {
         view.put("environment", record.environment());
         view.put("startedAt", record.startedAt());
         view.put("durationMs", record.duration().toMillis());
+        // The shortest interval of this host's checks: how often a runner that still runs is heard from; 0 when unknown.
+        view.put("intervalSeconds", record.interval().toSeconds());
         view.put("checks", record.checks());
         view.put("healthy", record.healthy());
         view.put("repaired", record.repaired());
