@@ -85,6 +85,12 @@ public interface Settings {
     /** A copy of these settings with the other's values replacing these, key by key. */
     Settings overriddenBy(Settings other);
 
+    /**
+     * A copy of these settings without one key. A target built from a list entry uses it to
+     * leave out the list itself, which it has no use for.
+     */
+    Settings without(String key);
+
     /** The values as an immutable map of plain values (text, numbers, booleans, lists, maps). */
     Map<String, Object> asMap();
 }

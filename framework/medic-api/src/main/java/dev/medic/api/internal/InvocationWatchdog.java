@@ -1,22 +1,34 @@
 package dev.medic.api.internal;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 
 /**
- * Runs a JUnit invocation on its own thread and gives up on it after a timeout.
+ * Runs a JUnit invocation on a thread of its own and gives up on it after a timeout.
  *
  * <p>JUnit's own timeouts interrupt the test thread and then wait for it, which never ends when
  * a check ignores interrupts (a blocking socket read, a stuck native call). This abandons such a
- * thread instead, so a hanging check fails and the run goes on. The abandoned thread is a daemon
- * and cannot keep the runner alive.
+ * thread instead, so a hanging check fails and the run goes on. The threads are daemons, so an
+ * abandoned one cannot keep the runner alive; they are pooled, because a daemon that runs
+ * hundreds of checks a minute would otherwise spend more on starting threads than on checking.
+ * An abandoned thread stays busy and the pool starts another in its place.
  */
 public final class InvocationWatchdog {
+
+    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "medic-invocation");
+            thread.setDaemon(true);
+            return thread;
+        });
 
     private InvocationWatchdog() {
     }
@@ -26,34 +38,49 @@ public final class InvocationWatchdog {
      * finished within the timeout.
      */
     public static <T> T proceed(Invocation<T> invocation, Duration timeout, String what) throws Throwable {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Future<T> running = THREADS.submit(() -> {
+            Thread self = Thread.currentThread();
+            self.setName("medic-" + what);
+            self.setContextClassLoader(loader);
             try {
-                result.set(invocation.proceed());
-            } catch (Throwable t) {
-                failure.set(t);
+                return proceedRethrowing(invocation);
             } finally {
-                done.countDown();
+                self.setContextClassLoader(null);
+                self.setName("medic-invocation");
+                // A flag set by a check that interrupted itself must not reach the next one.
+                Thread.interrupted();
             }
-        }, "medic-" + what);
-        worker.setDaemon(true);
-        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        worker.start();
+        });
         try {
-            if (!done.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                worker.interrupt();
-                throw new TimeoutException(what + " timed out after " + Durations.format(timeout)
-                    + " and was abandoned");
-            }
+            return running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new TimeoutException(what + " timed out after " + Durations.format(timeout) + " and was abandoned");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Carrier carrier ? carrier.getCause() : e.getCause();
         } catch (InterruptedException e) {
-            worker.interrupt();
+            running.cancel(true);
             throw e;
         }
-        if (failure.get() != null) {
-            throw failure.get();
+    }
+
+    /** Invocation.proceed throws Throwable; a Callable may throw only Exceptions, so anything else travels wrapped. */
+    private static <T> T proceedRethrowing(Invocation<T> invocation) throws Exception {
+        try {
+            return invocation.proceed();
+        } catch (Exception e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new Carrier(t);
         }
-        return result.get();
+    }
+
+    private static final class Carrier extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Carrier(Throwable cause) {
+            super(cause);
+        }
     }
 }

@@ -146,6 +146,13 @@ public final class MapSettings implements Settings {
     }
 
     @Override
+    public Settings without(String key) {
+        Map<String, Object> rest = new LinkedHashMap<>(values);
+        rest.remove(key);
+        return new MapSettings(Collections.unmodifiableMap(rest), base);
+    }
+
+    @Override
     public Map<String, Object> asMap() {
         return values;
     }

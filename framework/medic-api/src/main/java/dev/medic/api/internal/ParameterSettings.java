@@ -70,6 +70,11 @@ final class ParameterSettings implements Settings {
     }
 
     @Override
+    public Settings without(String key) {
+        return new ParameterSettings(base.without(key), name -> name.equals(key) ? Optional.empty() : lookup.apply(name));
+    }
+
+    @Override
     public Map<String, Object> asMap() {
         return base.asMap();
     }

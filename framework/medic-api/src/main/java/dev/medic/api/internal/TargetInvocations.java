@@ -50,13 +50,15 @@ public final class TargetInvocations implements TestTemplateInvocationContextPro
     }
 
     /**
-     * The enabled targets in a list setting, each over the given settings.
+     * The enabled targets in a list setting, each over the given settings (without the list itself).
      *
      * @throws SettingException when an entry has no name, or two share one
      */
     public static List<Target> targets(Settings settings, String key) {
         List<Target> targets = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        // Without the list itself: n targets would otherwise each carry all n entries.
+        Settings shared = settings.without(key);
         for (Settings entry : settings.sections(key)) {
             String name = entry.find("name", String.class).filter(text -> !text.isBlank())
                 .orElseThrow(() -> new SettingException("every entry of setting '" + key + "' needs a name; found "
@@ -65,7 +67,7 @@ public final class TargetInvocations implements TestTemplateInvocationContextPro
                 throw new SettingException("setting '" + key + "' has two targets named '" + name + "'; names must be unique");
             }
             if (entry.find("enabled", Boolean.class).orElse(true)) {
-                targets.add(new NamedTarget(name, settings.overriddenBy(entry)));
+                targets.add(new NamedTarget(name, shared.overriddenBy(entry)));
             }
         }
         return targets;
@@ -152,6 +154,11 @@ public final class TargetInvocations implements TestTemplateInvocationContextPro
         @Override
         public Settings overriddenBy(Settings other) {
             return values.overriddenBy(other);
+        }
+
+        @Override
+        public Settings without(String key) {
+            return values.without(key);
         }
 
         @Override

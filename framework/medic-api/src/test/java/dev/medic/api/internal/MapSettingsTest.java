@@ -241,4 +241,16 @@ class MapSettingsTest {
         assertThat(MapSettings.of(Map.of("p", "~/x")).get("p", Path.class).toString()).doesNotStartWith("~").endsWith("/x");
         assertThat(MapSettings.of(Map.of("p", "data/x")).get("p", Path.class)).isEqualTo(Path.of("data/x"));
     }
+
+    @Test
+    void withoutLeavesOutOneKeyAndKeepsTheBaseDirectory() {
+        Settings settings = MapSettings.withPathsFrom(MapSettings.of(Map.of("targets", List.of(Map.of("name", "a")),
+            "log", "app.log")), Path.of("/etc/medic"));
+
+        Settings rest = settings.without("targets");
+
+        assertThat(rest.keys()).containsExactly("log");
+        assertThat(rest.get("log", Path.class)).isEqualTo(Path.of("/etc/medic/app.log"));
+        assertThat(settings.has("targets")).as("the original is unchanged").isTrue();
+    }
 }

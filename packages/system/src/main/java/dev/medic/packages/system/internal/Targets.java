@@ -24,12 +24,13 @@ public final class Targets {
     public static List<Entry> of(Settings settings, String key) {
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Settings shared = settings.without(key);
         for (Settings entry : settings.sections(key)) {
             String name = entry.find("name", String.class).orElse("");
             if (name.isBlank() || !names.add(name) || !entry.find("enabled", Boolean.class).orElse(true)) {
                 continue;
             }
-            entries.add(new Entry(name, settings.overriddenBy(entry)));
+            entries.add(new Entry(name, shared.overriddenBy(entry)));
         }
         return entries;
     }
