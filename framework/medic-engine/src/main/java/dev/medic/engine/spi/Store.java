@@ -18,6 +18,7 @@ import dev.medic.engine.Selection;
  *
  * <p>A store receives every event as a {@link RunListener} and must persist each one before the
  * call returns, so that a runner killed mid-run leaves a readable history of what happened so far.
+ * Policy states are the one exception, see {@link #saveState}.
  */
 public interface Store extends RunListener, AutoCloseable {
 
@@ -39,7 +40,12 @@ public interface Store extends RunListener, AutoCloseable {
      */
     Map<CheckId, CheckState> states(Selection selection);
 
-    /** Keeps a check's policy state, replacing the one it had; persisted before the call returns. */
+    /**
+     * Keeps a check's policy state, replacing the one it had. The engine saves a check's state
+     * just before the check's record ({@link #checkFinished}); a store may write the two together,
+     * in one transaction, but must have persisted the state by the time that record's call, the
+     * run's end, a {@link #states} read or {@link #close} returns.
+     */
     void saveState(CheckState state);
 
     /**

@@ -57,6 +57,9 @@ public final class SqliteStore implements Store {
     private final EventWriter writer;
     private final HistoryReader reader;
     private final PolicyStates states;
+    /** States saved but not yet written: each goes into its check record's transaction. */
+    private final Map<CheckId, CheckState> unwritten = new java.util.LinkedHashMap<>();
+    private boolean closed;
 
     private SqliteStore(Database database) {
         this.database = database;
@@ -108,7 +111,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized void checkFinished(CheckRecord check) {
-        writer.checkFinished(check);
+        writer.checkFinished(check, java.util.Optional.ofNullable(unwritten.remove(check.check())));
     }
 
     @Override
@@ -123,11 +126,13 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized void runFinished(RunRecord run) {
+        writeStates();
         writer.runFinished(run);
     }
 
     @Override
     public synchronized List<CheckStatus> status(Selection selection) {
+        writeStates();
         return reader.status(selection);
     }
 
@@ -148,22 +153,50 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized Map<CheckId, CheckState> states(Selection selection) {
+        writeStates();
         return states.states(selection);
     }
 
+    /**
+     * Keeps the state until the check's record arrives ({@link #checkFinished}), and writes both
+     * in one transaction: a record and the state it produced are never seen apart, and a check
+     * costs one transaction instead of two. A state whose record never comes is written at the
+     * end of the run, before any read, and on close.
+     */
     @Override
     public synchronized void saveState(CheckState state) {
-        states.save(state);
+        if (closed) {
+            throw new StoreException("cannot keep the healing state of " + state.check() + ": " + database.file()
+                + " is closed");
+        }
+        unwritten.put(state.check(), state);
     }
 
     @Override
     public synchronized List<CheckId> resetStates(Selection selection) {
+        writeStates();
         return states.reset(selection);
+    }
+
+    private void writeStates() {
+        while (!unwritten.isEmpty()) {
+            CheckState next = unwritten.values().iterator().next();
+            unwritten.remove(next.check());
+            states.save(next);
+        }
     }
 
     /** Closes the file; closing twice does nothing. */
     @Override
     public synchronized void close() {
-        database.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writeStates();
+        } finally {
+            database.close();
+        }
     }
 }

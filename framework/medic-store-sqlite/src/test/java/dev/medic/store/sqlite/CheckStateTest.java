@@ -24,6 +24,7 @@ import dev.medic.engine.CheckStatus;
 import dev.medic.engine.HealthState;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.RunMode;
+import dev.medic.engine.RunRecord;
 import dev.medic.engine.RunStart;
 import dev.medic.engine.Selection;
 
@@ -102,15 +103,49 @@ class CheckStateTest {
     }
 
     @Test
-    void aSavedStateIsCommittedBeforeSaveStateReturns() {
+    void aSavedStateIsCommittedWithItsChecksRecordAndSeenAtOnceByItsOwnStore() {
         CheckState failing = state(HAS_ROOM, HealthState.FAILING, 1, List.of(1), List.of(0));
 
         try (SqliteStore writer = SqliteStore.open(file()); SqliteStore reader = SqliteStore.open(file())) {
+            writer.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
             writer.saveState(failing);
+            assertThat(reader.states(Selection.all())).as("not yet: it goes with the record").isEmpty();
+
+            writer.checkFinished(check("run-1", HAS_ROOM, Outcome.UNRESOLVED, T0));
             assertThat(reader.states(Selection.all())).containsExactly(Map.entry(HAS_ROOM, failing));
+            assertThat(reader.status(Selection.all())).singleElement().satisfies(status -> {
+                assertThat(status.last().outcome()).isEqualTo(Outcome.UNRESOLVED);
+                assertThat(status.state()).contains(failing);
+            });
 
             writer.resetStates(Selection.all());
             assertThat(reader.states(Selection.all())).isEmpty();
+        }
+    }
+
+    @Test
+    void aStateWithoutARecordIsWrittenByTheEndOfTheRunOrAReadOrClose() {
+        CheckState failing = state(HAS_ROOM, HealthState.FAILING, 1, List.of(1), List.of(0));
+        try (SqliteStore writer = SqliteStore.open(file()); SqliteStore reader = SqliteStore.open(file())) {
+            writer.runStarted(new RunStart("run-1", RunMode.RUN, "test-host", "test", T0));
+            writer.saveState(failing);
+
+            writer.runFinished(new RunRecord("run-1", RunMode.RUN, "test-host", "test", T0, java.time.Duration.ZERO,
+                0, 0, 0, 0));
+
+            assertThat(reader.states(Selection.all())).containsExactly(Map.entry(HAS_ROOM, failing));
+        }
+        CheckState healthy = CheckState.initial(ANSWERS, T0);
+        try (SqliteStore writer = SqliteStore.open(file())) {
+            writer.saveState(healthy);
+            assertThat(writer.states(Selection.all())).containsKey(ANSWERS);
+        }
+        CheckState later = CheckState.initial(IS_MOUNTED, T0);
+        SqliteStore closing = SqliteStore.open(file());
+        closing.saveState(later);
+        closing.close();
+        try (SqliteStore reader = SqliteStore.open(file())) {
+            assertThat(reader.states(Selection.all())).containsKeys(HAS_ROOM, ANSWERS, IS_MOUNTED);
         }
     }
 

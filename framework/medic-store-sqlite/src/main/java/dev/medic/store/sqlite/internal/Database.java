@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** Statements that every event uses, compiled once: a daemon records thousands of events an hour. */
+    private final java.util.Map<String, java.sql.PreparedStatement> prepared = new java.util.HashMap<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -81,6 +83,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A statement compiled once and kept for the connection's life. The caller sets every
+     * parameter before it executes, and never closes it.
+     */
+    java.sql.PreparedStatement prepared(String sql) throws SQLException {
+        java.sql.PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        return statement;
+    }
+
     /** Runs a query outside any explicit transaction. */
     public <T> T read(String what, SqlQuery<T> query) {
         try {
@@ -93,6 +108,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
+            for (java.sql.PreparedStatement statement : prepared.values()) {
+                statement.close();
+            }
+            prepared.clear();
             connection.close();
         } catch (SQLException e) {
             throw failure(file, "close the history", e);

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.medic.engine.CheckRecord;
+import dev.medic.engine.CheckState;
 import dev.medic.engine.Measurement;
 import dev.medic.engine.RepairRecord;
 import dev.medic.engine.RunStart;
@@ -17,23 +20,36 @@ import dev.medic.store.sqlite.StoreException;
 /** Writes each event in a transaction of its own, committed before the method returns. */
 public final class EventWriter {
 
+    /** How many recent run ids to remember as known, sparing each event a lookup of its run. */
+    private static final int KNOWN_RUNS = 64;
+
     private final Database database;
+    private final java.util.Set<String> knownRuns = java.util.Collections.newSetFromMap(
+        new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > KNOWN_RUNS;
+            }
+        });
 
     public EventWriter(Database database) {
         this.database = database;
     }
 
     public void runStarted(RunStart start) {
-        database.write("record the start of run " + start.runId(), connection -> update(connection,
+        database.write("record the start of run " + start.runId(), connection -> update(
             "INSERT INTO runs (run_id, mode, host, environment, started_at) VALUES (?, ?, ?, ?, ?)", start.runId(),
             start.mode().name(), start.host(), start.environment(), start.startedAt().toEpochMilli()));
+        knownRuns.add(start.runId());
     }
 
     /** Fills in the run's row; a run whose start was never recorded gets its row now. */
     public void runFinished(RunRecord run) {
         long started = run.startedAt().toEpochMilli();
         long duration = run.duration().toMillis();
-        database.write("record the end of run " + run.runId(), connection -> update(connection, """
+        database.write("record the end of run " + run.runId(), connection -> update("""
             INSERT INTO runs (run_id, mode, host, environment, started_at, finished_at, duration_ms,
                               healthy, repaired, unresolved, skipped, interval_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -46,11 +62,18 @@ public final class EventWriter {
             run.healthy(), run.repaired(), run.unresolved(), run.skipped(), run.interval().toMillis()));
     }
 
-    public void checkFinished(CheckRecord check) {
+    /**
+     * Records a check's result, and with it, in the same transaction, the policy state it left
+     * the check in: the two are never seen apart.
+     */
+    public void checkFinished(CheckRecord check, Optional<CheckState> state) {
         String what = "record check " + check.check() + " of run " + check.runId();
         database.write(what, connection -> {
             requireRun(connection, check.runId(), what);
-            update(connection, "INSERT INTO check_results (" + Rows.CHECK_COLUMNS + ")"
+            if (state.isPresent()) {
+                PolicyStates.save(database, state.get());
+            }
+            update("INSERT INTO check_results (" + Rows.CHECK_COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 check.runId(), check.check().packageId(), check.check().name(), check.outcome().name(),
                 check.reason().name(), check.startedAt().toEpochMilli(), check.duration().toMillis(), check.attempts(),
@@ -63,7 +86,7 @@ public final class EventWriter {
         String what = "record repair " + repair.repair() + " of " + repair.check() + " in run " + repair.runId();
         database.write(what, connection -> {
             requireRun(connection, repair.runId(), what);
-            update(connection, "INSERT INTO repairs (" + Rows.REPAIR_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            update("INSERT INTO repairs (" + Rows.REPAIR_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 repair.runId(), repair.check().packageId(), repair.check().name(), repair.repair(),
                 repair.outcome().name(), repair.startedAt().toEpochMilli(), repair.duration().toMillis(), repair.message(),
                 TextCodec.encodeMap(repair.details()), TextCodec.encodeList(repair.log()));
@@ -76,7 +99,7 @@ public final class EventWriter {
         Object value = Double.isNaN(measurement.value()) ? null : measurement.value();
         database.write(what, connection -> {
             requireRun(connection, measurement.runId(), what);
-            update(connection, "INSERT INTO measurements (" + Rows.MEASUREMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+            update("INSERT INTO measurements (" + Rows.MEASUREMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 measurement.runId(), measurement.packageId(), measurement.source(), measurement.name(), value,
                 TextCodec.encodeMap(measurement.tags()), measurement.time().toEpochMilli());
         });
@@ -86,34 +109,36 @@ public final class EventWriter {
         String what = "record a problem with " + problem.subject() + " in run " + problem.runId();
         database.write(what, connection -> {
             requireRun(connection, problem.runId(), what);
-            update(connection, "INSERT INTO problems (" + Rows.PROBLEM_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+            update("INSERT INTO problems (" + Rows.PROBLEM_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
                 problem.runId(), problem.kind().name(), problem.subject(), problem.message(), problem.time().toEpochMilli());
         });
     }
 
     /** Says which contract was broken, where the foreign key would only say that one was. */
     private void requireRun(Connection connection, String runId, String what) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
-            statement.setString(1, runId);
-            try (ResultSet result = statement.executeQuery()) {
-                if (!result.next()) {
-                    throw new StoreException("cannot " + what + ": " + database.file() + " has no run " + runId
-                        + "; a run's events must follow its runStarted");
-                }
+        if (knownRuns.contains(runId)) {
+            return;
+        }
+        PreparedStatement statement = database.prepared("SELECT 1 FROM runs WHERE run_id = ?");
+        statement.setString(1, runId);
+        try (ResultSet result = statement.executeQuery()) {
+            if (!result.next()) {
+                throw new StoreException("cannot " + what + ": " + database.file() + " has no run " + runId
+                    + "; a run's events must follow its runStarted");
             }
         }
+        knownRuns.add(runId);
     }
 
-    private static void update(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
+    private void update(String sql, Object... values) throws SQLException {
+        PreparedStatement statement = database.prepared(sql);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, values[i]);
             }
-            statement.executeUpdate();
         }
+        statement.executeUpdate();
     }
 }

@@ -39,26 +39,28 @@ public final class PolicyStates {
 
     /** Replaces the check's state, or adds it; committed before returning. */
     public void save(CheckState state) {
-        database.write("keep the healing state of " + state.check(), connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO check_state (" + Rows.STATE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (package_id, check_name) DO UPDATE SET"
-                    + " state = excluded.state, since = excluded.since,"
-                    + " consecutive_failures = excluded.consecutive_failures,"
-                    + " consecutive_passes = excluded.consecutive_passes, repairs = excluded.repairs,"
-                    + " repairs_since_healthy = excluded.repairs_since_healthy, state_changes = excluded.state_changes")) {
-                statement.setString(1, state.check().packageId());
-                statement.setString(2, state.check().name());
-                statement.setString(3, state.state().name());
-                statement.setLong(4, state.since().toEpochMilli());
-                statement.setInt(5, state.consecutiveFailures());
-                statement.setInt(6, state.consecutivePasses());
-                statement.setString(7, Rows.encodeInstants(state.repairs()));
-                statement.setInt(8, state.repairsSinceHealthy());
-                statement.setString(9, Rows.encodeInstants(state.stateChanges()));
-                statement.executeUpdate();
-            }
-        });
+        database.write("keep the healing state of " + state.check(), connection -> save(database, state));
+    }
+
+    /** Replaces the check's state, or adds it, inside the caller's transaction. */
+    static void save(Database database, CheckState state) throws SQLException {
+        PreparedStatement statement = database.prepared(
+            "INSERT INTO check_state (" + Rows.STATE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (package_id, check_name) DO UPDATE SET"
+            + " state = excluded.state, since = excluded.since,"
+            + " consecutive_failures = excluded.consecutive_failures,"
+            + " consecutive_passes = excluded.consecutive_passes, repairs = excluded.repairs,"
+            + " repairs_since_healthy = excluded.repairs_since_healthy, state_changes = excluded.state_changes");
+        statement.setString(1, state.check().packageId());
+        statement.setString(2, state.check().name());
+        statement.setString(3, state.state().name());
+        statement.setLong(4, state.since().toEpochMilli());
+        statement.setInt(5, state.consecutiveFailures());
+        statement.setInt(6, state.consecutivePasses());
+        statement.setString(7, Rows.encodeInstants(state.repairs()));
+        statement.setInt(8, state.repairsSinceHealthy());
+        statement.setString(9, Rows.encodeInstants(state.stateChanges()));
+        statement.executeUpdate();
     }
 
     /**
