@@ -284,6 +284,59 @@ class JUnitFeaturesTest {
     }
 
     @Test
+    void runsAfterAnInventorySelectTheClassesItFoundAndRunTheSameChecksAndStats() throws IOException {
+        PackageJar.named("acme").source("acme.Outer", """
+            package acme;
+            import org.junit.jupiter.api.Nested;
+            import dev.medic.api.*;
+            class Outer {
+                @Check
+                void top() {
+                }
+                @Nested
+                class Inner {
+                    @Check
+                    void inner() {
+                    }
+                }
+                @Stats
+                void counts(Measurements measurements) {
+                    measurements.record("acme.count", 1);
+                }
+            }
+            """).source("acme.Other", """
+            package acme;
+            import dev.medic.api.*;
+            class Other {
+                @Check
+                void other() {
+                }
+            }
+            """).writeJar(packages());
+
+        List<String> measuredIn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Medic medic = Medic.builder(config()).store(new InMemoryStore()).sleeper(duration -> { })
+                .listener(new dev.medic.engine.spi.RunListener() {
+                    @Override
+                    public void measured(Measurement measurement) {
+                        measuredIn.add(measurement.runId());
+                    }
+                }).build()) {
+            RunReport cold = medic.run(RunMode.RUN, Selection.all());
+            medic.inventory();
+            RunReport warm = medic.run(RunMode.RUN, Selection.all());
+            assertThat(measuredIn).as("the stats ran in both runs").containsExactly(cold.run().runId(), warm.run().runId());
+            RunReport one = medic.run(RunMode.RUN, Selection.of("acme", "Outer.Inner.*"));
+
+            assertThat(warm.checks()).extracting(record -> record.check().name())
+                .containsExactlyInAnyOrder("Outer.top", "Outer.Inner.inner", "Other.other")
+                .containsExactlyInAnyOrderElementsOf(cold.checks().stream().map(record -> record.check().name()).toList());
+            assertThat(warm.run().healthy()).isEqualTo(3);
+            assertThat(one.checks()).extracting(record -> record.check().name()).containsExactly("Outer.Inner.inner");
+        }
+    }
+
+    @Test
     void displayNamesAndTagsAreVisibleInTheInventory() throws IOException {
         PackageJar.named("acme").source("acme.Disks", """
             package acme;

@@ -77,7 +77,12 @@ public final class PackageRunner {
     public Batch run(LoadedPackage pkg, PackageRuntime runtime, Phase phase, Predicate<CheckId> include,
             Duration perCheck) {
         List<DiscoverySelector> selectors = new ArrayList<>();
-        pkg.classpathRoots().forEach(root -> selectors.add(DiscoverySelectors.selectClasspathRoots(Set.of(root)).get(0)));
+        Optional<List<String>> known = CheckClasses.known(pkg.classLoader());
+        if (known.isPresent()) {
+            known.get().forEach(name -> selectors.add(DiscoverySelectors.selectClass(pkg.classLoader(), name)));
+        } else {
+            pkg.classpathRoots().forEach(root -> selectors.add(DiscoverySelectors.selectClasspathRoots(Set.of(root)).get(0)));
+        }
         Filter<?> tags = phase == Phase.STATS ? TagFilter.includeTags(Stats.TAG) : TagFilter.excludeTags(Stats.TAG);
         PostDiscoveryFilter selected = descriptor -> {
             if (descriptor.getSource().orElse(null) instanceof MethodSource source) {
@@ -139,6 +144,9 @@ public final class PackageRunner {
             if (failure.get() != null) {
                 problems.add("discovering checks failed: " + Failures.describe(failure.get()));
                 return Optional.empty();
+            }
+            if (plan.get() != null && problems.isEmpty()) {
+                CheckClasses.remember(pkg.classLoader(), plan.get());
             }
             return Optional.ofNullable(plan.get());
         } catch (InterruptedException e) {
