@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves host names with the JDK's resolver, within a timeout.
@@ -19,7 +21,29 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Resolver {
 
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
     private Resolver() {
+    }
+
+    /**
+     * An IPv4 address in dotted form, or anything with a colon (which the JDK reads as an IPv6
+     * literal or refuses, never resolving it).
+     */
+    static boolean isAddressLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        Matcher quad = IPV4.matcher(host);
+        if (!quad.matches()) {
+            return false;
+        }
+        for (int group = 1; group <= 4; group++) {
+            if (Integer.parseInt(quad.group(group)) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -30,6 +54,10 @@ public final class Resolver {
      */
     public static List<InetAddress> resolve(String host, Duration timeout)
             throws UnknownHostException, TimeoutException, InterruptedException {
+        if (isAddressLiteral(host)) {
+            // Parsed, never looked up: no thread is worth starting for it.
+            return List.of(InetAddress.getAllByName(host));
+        }
         FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
         Thread thread = new Thread(lookup, "medic-network-resolve");
         thread.setDaemon(true);
