@@ -14,7 +14,6 @@ import dev.medic.api.CheckId;
 import dev.medic.cli.heartbeat.Heartbeat;
 import dev.medic.cli.internal.Session;
 import dev.medic.cli.output.ConsoleReporter;
-import dev.medic.cli.output.Style;
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.CheckStatus;
 import dev.medic.engine.Medic;
@@ -59,7 +58,7 @@ final class Generation {
         Map<CheckId, CheckRecord> latest = new ConcurrentHashMap<>();
         store.status(Selection.all()).stream().map(CheckStatus::last).forEach(record -> latest.put(record.check(), record));
         Medic.Builder builder = Medic.builder(session.config()).store(store).clock(clock)
-            .listener(new ConsoleReporter(out, err, Style.plain()))
+            .listener(ConsoleReporter.forDaemon(out, err))
             .listener(new RunListener() {
                 @Override
                 public void checkFinished(CheckRecord check) {

@@ -1,7 +1,10 @@
 package dev.medic.cli.output;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.medic.api.CheckId;
 import dev.medic.engine.CheckRecord;
 import dev.medic.engine.Outcome;
 import dev.medic.engine.Reason;
@@ -13,17 +16,33 @@ import dev.medic.engine.spi.RunListener;
 /**
  * Prints a run as it happens: one line per check with its outcome, duration and message, a line
  * per repair attempt above the check it was for, problems on the error stream, and a summary.
+ *
+ * <p>For the daemon, which runs the same checks every few seconds for days, it prints only what
+ * an operator reading the journal wants: checks that are not healthy, checks that are healthy
+ * again, repairs and problems, and no summary of a run in which all was well.
  */
 public final class ConsoleReporter implements RunListener {
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final Style style;
+    private final boolean onlyChanges;
+    private final Map<CheckId, Outcome> lastOutcome = new ConcurrentHashMap<>();
 
     public ConsoleReporter(PrintWriter out, PrintWriter err, Style style) {
+        this(out, err, style, false);
+    }
+
+    private ConsoleReporter(PrintWriter out, PrintWriter err, Style style, boolean onlyChanges) {
         this.out = out;
         this.err = err;
         this.style = style;
+        this.onlyChanges = onlyChanges;
+    }
+
+    /** The daemon's reporter: plain text, and nothing about checks that stay healthy. */
+    public static ConsoleReporter forDaemon(PrintWriter out, PrintWriter err) {
+        return new ConsoleReporter(out, err, Style.plain(), true);
     }
 
     @Override
@@ -36,6 +55,10 @@ public final class ConsoleReporter implements RunListener {
 
     @Override
     public void checkFinished(CheckRecord check) {
+        Outcome before = lastOutcome.put(check.check(), check.outcome());
+        if (onlyChanges && check.outcome() == Outcome.HEALTHY && (before == null || before == Outcome.HEALTHY)) {
+            return;
+        }
         StringBuilder line = new StringBuilder(style.outcome(check.outcome())).append(' ')
             .append(check.check());
         if (check.reason() != Reason.NONE) {
@@ -60,8 +83,8 @@ public final class ConsoleReporter implements RunListener {
 
     @Override
     public void runFinished(RunRecord run) {
-        if (run.checks() == 0 && run.mode() == dev.medic.engine.RunMode.DAEMON) {
-            return; // a daemon run that only collected stats: nothing to summarise
+        if (onlyChanges && run.repaired() == 0 && run.unresolved() == 0) {
+            return; // all was well, as it will be every few seconds
         }
         String summary = run.checks() + (run.checks() == 1 ? " check: " : " checks: ")
             + run.healthy() + " healthy, " + run.repaired() + " repaired, "
