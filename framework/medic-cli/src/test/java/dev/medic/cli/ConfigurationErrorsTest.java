@@ -111,5 +111,24 @@ class ConfigurationErrorsTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("no check matches 'Fine.pases'");
+        // Found before running: no summary, and no empty run in the history.
+        assertThat(result.out()).doesNotContain("0 checks");
+        assertThat(Cli.run("history", "--runs", "--config", config.toString()).out()).contains("No records");
+
+        // An invocation of a real method that does not exist is only found by running; still an error.
+        Cli.Result invocation = Cli.run("check", "--config", config.toString(), "--check", "Fine.passes[nope]");
+        assertThat(invocation.exitCode()).isEqualTo(2);
+        assertThat(invocation.err()).contains("no check matches 'Fine.passes[nope]'");
+    }
+
+    @Test
+    void historyTakesRepairsOrRunsButNotBoth() throws IOException {
+        Files.createDirectories(dir.resolve("packages"));
+        Path config = write("state-dir: state\npackages-dir: packages\n");
+
+        Cli.Result result = Cli.run("history", "--repairs", "--runs", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--repairs and --runs show different records; give one of them");
     }
 }

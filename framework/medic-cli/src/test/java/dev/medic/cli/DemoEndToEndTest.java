@@ -95,6 +95,8 @@ class DemoEndToEndTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("REPAIRED   demo-service/DemoServiceChecks.answersOnItsPort")
             .contains("last repair").contains("StartDemoService SUCCEEDED");
+        // The last record is also the last failure: its message is shown once, not twice.
+        assertThat(status.out().split("was failing: nothing answers", -1)).hasSize(2);
     }
 
     @Test

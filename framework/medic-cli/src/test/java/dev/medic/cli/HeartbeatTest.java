@@ -70,7 +70,7 @@ class HeartbeatTest {
             end -> {
                 assertThat(end.path()).isEqualTo("/ping/" + KEY);
                 assertThat(end.method()).isEqualTo("POST");
-                assertThat(end.body()).startsWith("medic run on web-1 (test): 2 checks, 1 healthy, 1 repaired, 0 unresolved")
+                assertThat(end.body()).startsWith("medic run on web-1 (test): 2 checks: 1 healthy, 1 repaired, 0 unresolved")
                     .contains("nothing is unresolved on this host");
             });
         assertThat(pings.pings()).extracting(Ping::runId).doesNotContain("").containsOnly(pings.pings().get(0).runId());

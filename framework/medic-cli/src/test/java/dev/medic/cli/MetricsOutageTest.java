@@ -198,7 +198,7 @@ class MetricsOutageTest {
         assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
         assertThat(influx.running()).as("check20's repair stopped InfluxDB in the middle of the run").isFalse();
         assertThat(first.err()).contains("cannot send metrics to InfluxDB at " + influx.url())
-            .contains("points are kept in the spool");
+            .contains("Points wait in the spool").contains("so far) and are sent when InfluxDB takes them");
         assertThat(first.out()).contains("UNRESOLVED many/ManyChecks.check07").contains("REPAIRED   many/ManyChecks.check05")
             .contains("REPAIRED   many/ManyChecks.check20");
         assertThat(spooled()).isNotEmpty();

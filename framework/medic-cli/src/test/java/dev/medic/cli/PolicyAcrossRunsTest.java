@@ -99,7 +99,7 @@ class PolicyAcrossRunsTest {
 
         assertThat(givenUp.out()).contains("UNRESOLVED svc/Svc.up (GIVEN_UP)")
             .contains("repairs resume after 3 passes in a row, or 'medic reset'");
-        assertThat(status.out()).contains("state GIVEN_UP").contains("1 repairs in the window");
+        assertThat(status.out()).contains("state GIVEN_UP").contains("1 repair in the window");
         assertThat(reset.exitCode()).isZero();
         assertThat(reset.out()).contains("reset 1 check:").contains("svc/Svc.up");
         assertThat(afterReset.out()).contains("REPAIRED   svc/Svc.up");

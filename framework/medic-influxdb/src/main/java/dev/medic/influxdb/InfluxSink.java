@@ -141,7 +141,7 @@ public final class InfluxSink implements RunListener, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "cannot close the spool " + spool.directory() + ": " + e);
         }
         if (!sent) {
-            LOG.log(System.Logger.Level.INFO, pending() + " points stay in the spool " + spool.directory()
+            LOG.log(System.Logger.Level.INFO, Shipper.points(pending()) + " stay in the spool " + spool.directory()
                 + " and are sent by the next run");
         }
     }

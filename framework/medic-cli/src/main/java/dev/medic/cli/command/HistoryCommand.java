@@ -48,6 +48,10 @@ public final class HistoryCommand extends BaseCommand {
             err().println("error: --limit must be at least 1, was " + limit);
             return dev.medic.engine.ExitCodes.USAGE;
         }
+        if (runs && repairs) {
+            err().println("error: --repairs and --runs show different records; give one of them");
+            return dev.medic.engine.ExitCodes.USAGE;
+        }
         HistoryQuery query = new HistoryQuery(selectionOptions.selection(), Optional.ofNullable(since), limit);
         try (SqliteStore store = session.openStore()) {
             if (runs) {
@@ -98,9 +102,8 @@ public final class HistoryCommand extends BaseCommand {
         Style style = style();
         for (RunRecord record : records) {
             out().println(style.dim(Formats.time(record.startedAt())) + "  " + record.runId() + "  "
-                + record.mode().name().toLowerCase(java.util.Locale.ROOT) + "  " + record.checks() + " checks: "
-                + record.healthy() + " healthy, " + record.repaired() + " repaired, " + record.unresolved()
-                + " unresolved, " + record.skipped() + " skipped" + style.dim("  " + Formats.duration(record.duration())));
+                + record.mode().name().toLowerCase(java.util.Locale.ROOT) + "  " + Formats.counts(record)
+                + style.dim("  " + Formats.duration(record.duration())));
         }
         empty(records);
     }

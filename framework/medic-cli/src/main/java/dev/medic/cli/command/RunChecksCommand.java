@@ -66,8 +66,7 @@ abstract class RunChecksCommand extends BaseCommand {
             heartbeat.ifPresent(beat -> beat.runFinished(report.run(),
                 store.status(Selection.all()).stream().map(CheckStatus::last).toList(), medic.inventory()));
             if (selection.check().isPresent() && report.checks().isEmpty()) {
-                return usageError(List.of(new ConfigProblem("--check", 0, 0, "", "no check matches '"
-                    + selection.check().get() + "'; 'medic list' shows the checks")));
+                return usageError(List.of(noCheckMatches(selection)));
             }
             if (output == OutputFormat.JSON) {
                 printJson(Views.report(report));
@@ -76,13 +75,32 @@ abstract class RunChecksCommand extends BaseCommand {
         }
     }
 
-    /** A --package that names no installed package is a typo to report before anything runs. */
+    /**
+     * A --package that names no installed package, or a --check that no check can match, is a
+     * typo to report before anything runs, so that it leaves no empty run in the history. A
+     * pattern naming an invocation that does not exist is only found by running (the run's
+     * fallback above); so is anything in a package that cannot be loaded.
+     */
     private static List<ConfigProblem> selectionProblems(Medic medic, Selection selection) {
         List<String> installed = medic.installedPackages();
-        if (selection.packageId().isEmpty() || installed.stream().anyMatch(selection::includesPackage)) {
-            return List.of();
+        if (selection.packageId().isPresent() && installed.stream().noneMatch(selection::includesPackage)) {
+            return List.of(new ConfigProblem("--package", 0, 0, "", "no installed package has the id '"
+                + selection.packageId().get() + "'; installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed))));
         }
-        return List.of(new ConfigProblem("--package", 0, 0, "", "no installed package has the id '"
-            + selection.packageId().get() + "'; installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed))));
+        if (selection.check().isPresent() && !anyCheckMayMatch(medic, selection)) {
+            return List.of(noCheckMatches(selection));
+        }
+        return List.of();
+    }
+
+    private static boolean anyCheckMayMatch(Medic medic, Selection selection) {
+        return medic.inventory().stream()
+            .filter(info -> selection.includesPackage(info.id()))
+            .anyMatch(info -> !info.loaded() || info.checks().stream().anyMatch(check -> selection.mayInclude(check.id())));
+    }
+
+    private static ConfigProblem noCheckMatches(Selection selection) {
+        return new ConfigProblem("--check", 0, 0, "", "no check matches '" + selection.check().get()
+            + "'; 'medic list' shows the checks");
     }
 }

@@ -106,9 +106,10 @@ public final class StatusCommand extends BaseCommand {
                 status.state().ifPresent(state -> out().println("           " + style.dim("state ")
                     + state.state() + style.dim(" since " + Formats.time(state.since()) + "; "
                     + state.consecutiveFailures() + " failures and " + state.consecutivePasses() + " passes in a row; "
-                    + state.repairs().size() + " repairs in the window"
+                    + Formats.count(state.repairs().size(), "repair") + " in the window"
                     + state.lastRepair().map(at -> ", last at " + Formats.time(at)).orElse(""))));
-                status.lastFailure().filter(failure -> failure != last).ifPresent(failure ->
+                // The last record may be the last failure itself: its message follows below, once.
+                status.lastFailure().filter(failure -> !failure.runId().equals(last.runId())).ifPresent(failure ->
                     out().println("           " + style.dim("last failure " + Formats.time(failure.startedAt()) + ": ")
                         + failure.message()));
                 if (last.outcome() != dev.medic.engine.Outcome.HEALTHY && !last.message().isEmpty()) {

@@ -54,9 +54,7 @@ public final class Heartbeat implements AutoCloseable {
     public void runFinished(RunRecord run, Collection<CheckRecord> latest, List<PackageInfo> inventory) {
         HostHealth health = HostHealth.of(latest, inventory);
         String summary = "medic " + run.mode().name().toLowerCase(java.util.Locale.ROOT) + " on " + run.host() + " ("
-            + run.environment() + "): " + run.checks() + " checks, " + run.healthy() + " healthy, " + run.repaired()
-            + " repaired, " + run.unresolved() + " unresolved, " + run.skipped() + " skipped in "
-            + Formats.duration(run.duration()) + "\n";
+            + run.environment() + "): " + Formats.counts(run) + " in " + Formats.duration(run.duration()) + "\n";
         pinger.ping(health.healthy() ? "" : "/fail", runId, summary + health.describe(clock.instant()));
     }
 

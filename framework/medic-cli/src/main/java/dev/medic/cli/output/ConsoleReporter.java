@@ -86,9 +86,7 @@ public final class ConsoleReporter implements RunListener {
         if (onlyChanges && run.repaired() == 0 && run.unresolved() == 0) {
             return; // all was well, as it will be every few seconds
         }
-        String summary = run.checks() + (run.checks() == 1 ? " check: " : " checks: ")
-            + run.healthy() + " healthy, " + run.repaired() + " repaired, "
-            + run.unresolved() + " unresolved, " + run.skipped() + " skipped";
+        String summary = Formats.counts(run);
         out.println((run.unresolved() > 0 ? style.outcome(Outcome.UNRESOLVED).strip() + " " : "")
             + style.bold(summary) + style.dim("  (" + run.mode().name().toLowerCase(java.util.Locale.ROOT)
             + " " + run.runId() + " on " + run.host() + ", " + Formats.duration(run.duration()) + ")"));

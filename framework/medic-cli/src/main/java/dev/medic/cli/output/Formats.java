@@ -5,13 +5,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Durations and times the way people read them. */
+import dev.medic.engine.RunRecord;
+
+/** Durations, times and counts the way people read them. */
 public final class Formats {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
         .withZone(ZoneId.systemDefault());
 
     private Formats() {
+    }
+
+    /** {@code 1 repair}, {@code 3 repairs}: a count with a noun that takes an s. */
+    public static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** {@code 1 check: 1 healthy, 0 repaired, 0 unresolved, 0 skipped}: a run's counts. */
+    public static String counts(RunRecord run) {
+        return count(run.checks(), "check") + ": " + run.healthy() + " healthy, "
+            + run.repaired() + " repaired, " + run.unresolved() + " unresolved, " + run.skipped() + " skipped";
     }
 
     /** {@code 12 ms}, {@code 1.3 s}, {@code 2 min 5 s}. */

@@ -157,8 +157,8 @@ public final class Shipper {
             String configuration = result.kind() == SendResult.Kind.AUTHENTICATION || result.kind() == SendResult.Kind.NOT_FOUND
                 ? " This is a configuration problem: fix it, and the spooled points are sent." : "";
             LOG.log(System.Logger.Level.WARNING, config.mask("cannot send metrics to InfluxDB at " + config.url() + ": "
-                + result.message() + ". " + spool.pending() + " points are kept in the spool " + spool.directory()
-                + " and sent when InfluxDB takes them; healing goes on." + configuration));
+                + result.message() + ". Points wait in the spool " + spool.directory() + " (" + points(spool.pending())
+                + " so far) and are sent when InfluxDB takes them; healing goes on." + configuration));
             loggedAt = now;
         }
         lastFailure = result;
@@ -201,5 +201,10 @@ public final class Shipper {
             }
             woken = false;
         }
+    }
+
+    /** "1 point", "7 points": the counts in log lines. */
+    public static String points(long count) {
+        return count == 1 ? "1 point" : count + " points";
     }
 }
