@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.medic.config.ConfigProblem;
+import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.CheckOptions;
 import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.Option;
 import dev.medic.engine.config.PackageConfig;
 import dev.medic.engine.testing.PackageJar;
 
@@ -128,6 +130,26 @@ class CheckEachTest {
             assertThat(second.validate()).extracting(ConfigProblem::message).contains(
                 "check FileChecks.exists: setting 'targets' has two targets named 't'; names must be unique");
             assertThat(first.inventory().get(0).problems()).singleElement().asString().contains("needs a name");
+        }
+    }
+
+    @Test
+    void anInvocationEntryMayNotSetWhatIsDecidedPerMethod() throws IOException {
+        Map<String, CheckConfig> checks = Map.of(
+            "FileChecks.exists[a]", new CheckConfig(CheckOptions.inherit().with(Option.ENABLED, false)
+                .with(Option.TIMEOUT, java.time.Duration.ofSeconds(5)), Map.of(), 7, List.of()),
+            "FileChecks.exists[b]", new CheckConfig(CheckOptions.inherit().with(Option.REPORT_ONLY, true), Map.of(), 9, List.of()));
+        MedicConfig config = MedicConfig.inDirectory(dir.resolve("state")).withPackagesDir(dir.resolve("packages"))
+            .withPackage("files", new PackageConfig(CheckOptions.inherit(),
+                Map.of("ran", dir.toString(), "targets", targets()), checks, 3));
+
+        try (Medic medic = Medic.builder(config).sleeper(duration -> { }).build()) {
+            assertThat(medic.validate()).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+                .containsExactlyInAnyOrder(
+                    tuple(7, "packages.files.checks.FileChecks.exists[a].enabled", "'enabled' applies to every invocation"
+                        + " of a method; write it under 'FileChecks.exists' (on one invocation it would be ignored)"),
+                    tuple(7, "packages.files.checks.FileChecks.exists[a].timeout", "'timeout' applies to every invocation"
+                        + " of a method; write it under 'FileChecks.exists' (on one invocation it would be ignored)"));
         }
     }
 }

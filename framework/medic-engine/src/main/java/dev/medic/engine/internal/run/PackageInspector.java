@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.medic.api.CheckEach;
@@ -25,6 +27,7 @@ import dev.medic.engine.Selection;
 import dev.medic.engine.SettingInfo;
 import dev.medic.engine.config.CheckConfig;
 import dev.medic.engine.config.MedicConfig;
+import dev.medic.engine.config.Option;
 import dev.medic.engine.config.PackageConfig;
 import dev.medic.engine.internal.healing.Pairing;
 import dev.medic.engine.internal.healing.RepairRunner;
@@ -140,11 +143,16 @@ public final class PackageInspector {
             Discovered found = discover(loaded);
             found.problems().forEach(problem -> problems.add(new ConfigProblem(where, 0, 0, "", problem)));
             ConfiguredPackage configured = new ConfiguredPackage(loaded, config, Selection.all());
+            // Several methods may read the same target list; a bad entry is reported once.
+            Set<String> badLists = new HashSet<>();
             for (PlannedMethod method : found.methods()) {
                 method.method().map(m -> m.getAnnotation(CheckEach.class)).ifPresent(each -> {
                     try {
                         TargetInvocations.targets(configured.settings(method.id()), each.value());
                     } catch (SettingException e) {
+                        if (!badLists.add(each.value() + "\n" + e.getMessage())) {
+                            return;
+                        }
                         problems.add(new ConfigProblem(config.source().map(Path::toString).orElse("configuration"),
                             config.packageConfig(loaded.id()).line(), 0, "packages." + loaded.id() + ".settings."
                                 + each.value(), "check " + method.id().name() + ": " + e.getMessage()));
@@ -164,6 +172,7 @@ public final class PackageInspector {
                         "package '" + loaded.id() + "' has no check named '" + name + "'; its checks: "
                             + String.join(", ", found.methods().stream().map(method -> method.id().name()).toList())));
                 }
+                problems.addAll(perMethodKeysOnAnInvocation(file, loaded.id(), name, checkConfig));
             });
         }
         Map<LoadedPackage, List<CheckId>> checks = new LinkedHashMap<>();
@@ -172,6 +181,30 @@ public final class PackageInspector {
         problems.addAll(DependencyValidator.problems(config, checks));
         problems.addAll(configProblems());
         return problems;
+    }
+
+    /**
+     * An entry for one invocation ({@code DiskChecks.hasFreeSpace[root]}) may set what is decided
+     * per invocation (report-only, repair-timeout, the healing policy), but not what is decided
+     * before the method runs: whether it runs, when, its timeout and its settings. Silently
+     * ignoring those would leave the operator believing a check is off when it still runs.
+     */
+    private static List<ConfigProblem> perMethodKeysOnAnInvocation(String file, String packageId, String name,
+            CheckConfig entry) {
+        int bracket = name.indexOf('[');
+        if (bracket <= 0) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (Option<?> option : List.of(Option.ENABLED, Option.TIMEOUT, Option.INTERVAL)) {
+            entry.options().find(option).ifPresent(value -> keys.add(option.key()));
+        }
+        if (!entry.settings().isEmpty()) {
+            keys.add("settings");
+        }
+        return keys.stream().map(key -> new ConfigProblem(file, entry.line(), 0,
+            "packages." + packageId + ".checks." + name + "." + key, "'" + key + "' applies to every invocation of a method;"
+                + " write it under '" + name.substring(0, bracket) + "' (on one invocation it would be ignored)")).toList();
     }
 
     private Discovered discover(LoadedPackage loaded) {
