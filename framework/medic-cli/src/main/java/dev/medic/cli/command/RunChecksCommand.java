@@ -79,7 +79,8 @@ abstract class RunChecksCommand extends BaseCommand {
      * A --package that names no installed package, or a --check that no check can match, is a
      * typo to report before anything runs, so that it leaves no empty run in the history. A
      * pattern naming an invocation that does not exist is only found by running (the run's
-     * fallback above); so is anything in a package that cannot be loaded.
+     * fallback above); so is anything in a package that cannot be loaded or discovered, whose
+     * failure the run reports.
      */
     private static List<ConfigProblem> selectionProblems(Medic medic, Selection selection) {
         List<String> installed = medic.installedPackages();
@@ -96,7 +97,8 @@ abstract class RunChecksCommand extends BaseCommand {
     private static boolean anyCheckMayMatch(Medic medic, Selection selection) {
         return medic.inventory().stream()
             .filter(info -> selection.includesPackage(info.id()))
-            .anyMatch(info -> !info.loaded() || info.checks().stream().anyMatch(check -> selection.mayInclude(check.id())));
+            .anyMatch(info -> !info.loaded() || !info.problems().isEmpty()
+                || info.checks().stream().anyMatch(check -> selection.mayInclude(check.id())));
     }
 
     private static ConfigProblem noCheckMatches(Selection selection) {
